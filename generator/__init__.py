@@ -1,0 +1,1 @@
+"""Research-site generator: plain-text news articles in, a cross-linked MkDocs site out."""

@@ -1,0 +1,136 @@
+"""Command line: `python -m generator build | generate | serve | check`.
+
+Exit status: 0 built with every input file used; 3 built, but some input files were skipped
+(each named on stderr); 1 nothing built (the reason is printed in one line); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from .config import Config
+from .model import Corpus
+from .pipeline import InputError, build_corpus
+from .render import render_site
+from .report import log_problems, setup_logging
+from .write import OutputError, build_into, check_output_dir, write_site_sources
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("generator")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    setup_logging(logging.WARNING if args.quiet else
+                  logging.DEBUG if args.verbose else logging.INFO)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.input is not None:
+        os.environ["RESEARCH_INPUT"] = str(Path(args.input).resolve())
+    if args.no_ner:
+        os.environ["RESEARCH_NER"] = "false"
+    try:
+        return int(args.run(args))
+    except (InputError, OutputError, PluginError, ConfigurationError, Abort) as error:
+        log.error(" ".join(str(error).split()))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m generator", description=__doc__,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = top.add_subparsers(required=True, metavar="COMMAND")
+    for name, run, help_text in (
+            ("build", cmd_build, "build the static site (default: seeds/ -> site/)"),
+            ("generate", cmd_generate, "write the generated Markdown and data, without MkDocs"),
+            ("serve", cmd_serve, "preview at http://127.0.0.1:8000, re-rendered on changes"),
+            ("check", cmd_check, "read and parse the input, report problems, build nothing")):
+        command = commands.add_parser(name, help=help_text, description=help_text)
+        command.set_defaults(run=run)
+        command.add_argument("--input", help="folder of *.txt articles (default: seeds/)")
+        command.add_argument("--config", default=str(default_config()),
+                             help="mkdocs.yml to use (default: the project's)")
+        command.add_argument("--no-ner", action="store_true",
+                             help="knowledge base only, no statistical NER")
+        command.add_argument("-q", "--quiet", action="store_true", help="only problems")
+        command.add_argument("-v", "--verbose", action="store_true", help="more detail")
+        if name == "build":
+            command.add_argument("--site", default="site", help="output folder (default: site/)")
+        if name == "generate":
+            command.add_argument("--out", default="build/docs", help="output folder")
+        if name == "serve":
+            command.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT")
+    return top
+
+
+def default_config() -> Path:
+    local = Path("mkdocs.yml")
+    return local if local.exists() else PROJECT_ROOT / "mkdocs.yml"
+
+
+def input_dir(args: argparse.Namespace) -> Path:
+    return Path(args.input or os.environ.get("RESEARCH_INPUT") or
+                Path(args.config).resolve().parent / "seeds").resolve()
+
+
+def settings(args: argparse.Namespace) -> Config:
+    return Config(input_dir=input_dir(args),
+                  knowledge_dir=Path(args.config).resolve().parent / "knowledge",
+                  ner=not args.no_ner)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    site_dir = Path(args.site).resolve()
+    check_output_dir(site_dir, input_dir(args), Path(args.config).resolve().parent)
+    corpus: Corpus | None = None
+
+    def build(staging: Path) -> None:
+        nonlocal corpus
+        config = load_config(args.config, site_dir=str(staging), strict=True)
+        mkdocs_build(config)
+        corpus = config.plugins["research"].corpus  # type: ignore[attr-defined]
+
+    build_into(site_dir, build)
+    assert corpus is not None
+    log.info("built %s: %d articles from %d files", site_dir, len(corpus.articles),
+             len(corpus.sources))
+    return EXIT_SKIPPED if any(p.skipped for p in corpus.problems) else EXIT_OK
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    corpus = build_corpus(settings(args))
+    log_problems(corpus.problems)
+    out = Path(args.out).resolve()
+    check_output_dir(out, input_dir(args), Path(args.config).resolve().parent)
+    build_into(out, lambda staging: write_site_sources(render_site(corpus, settings(args)),
+                                                       staging))
+    return EXIT_SKIPPED if any(p.skipped for p in corpus.problems) else EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(args.config, dev_addr=args.dev_addr)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    corpus = build_corpus(settings(args))
+    log_problems(corpus.problems)
+    log.info("%d files, %d articles, %d problems", len(corpus.sources), len(corpus.articles),
+             len(corpus.problems))
+    return EXIT_SKIPPED if any(p.skipped for p in corpus.problems) else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

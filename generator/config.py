@@ -1,0 +1,17 @@
+"""One typed configuration object, filled from the MkDocs plugin options or CLI flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    input_dir: Path
+    knowledge_dir: Path
+    ner: bool = True  # statistical NER for names the knowledge base lacks
+    site_name: str = "Research site"
+    site_url: str = ""
+    max_file_bytes: int = 20_000_000  # larger files are skipped with a message
+    max_articles: int = 100_000

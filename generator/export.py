@@ -1,0 +1,39 @@
+"""Machine-readable exports of the Corpus (`data/corpus.json`, schema research-corpus/1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Corpus
+
+SCHEMA = "research-corpus/1"
+
+
+def corpus_document(corpus: Corpus) -> dict[str, Any]:
+    mentions_by_article: dict[str, list[dict[str, Any]]] = {}
+    for mention in corpus.mentions:
+        mentions_by_article.setdefault(mention.article, []).append({
+            "entity": mention.entity, "surface": mention.surface, "paragraph": mention.paragraph,
+            "start": mention.start, "end": mention.end})
+    return {
+        "schema": SCHEMA,
+        "sources": [{"file": s.file, "sha256": s.sha256, "encoding": s.encoding,
+                     "problem": s.problem} for s in corpus.sources],
+        "articles": [{
+            "id": a.id, "source_file": a.source_file, "index_in_file": a.index_in_file,
+            "title": a.title, "display_title": a.display_title, "date": a.date,
+            "publisher": a.publisher, "languages": list(a.languages), "topics": [],
+            "tags": list(a.tags), "url": a.url, "word_count": a.word_count,
+            "mentions": mentions_by_article.get(a.id, [])} for a in corpus.articles],
+        "entities": [{
+            "id": e.id, "name": e.name, "type": e.type,
+            "aliases": [name for name in e.all_names if name != e.name],
+            "url": e.url, "source": e.source} for e in corpus.entities],
+        "topics": [],
+        "events": [],
+    }
+
+
+def to_json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

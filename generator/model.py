@@ -1,0 +1,139 @@
+"""The data every stage hands to the next: frozen dataclasses, built once, never mutated.
+
+Offsets (`start`, `end`) always point into `Source.text`, the decoded and normalised text of
+the input file, so a mention can be traced back to the exact characters it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["person", "organization", "place", "event", "other"]
+ParagraphKind = Literal["text", "caption", "heading"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file and what became of it."""
+
+    file: str  # path relative to the input folder, with forward slashes
+    sha256: str  # of the original bytes
+    size: int
+    text: str | None  # decoded text, None when the file was skipped
+    encoding: str | None
+    problem: str | None = None  # why the file was skipped
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int  # position in the article, also the anchor (#p<index>)
+    text: str  # exactly Source.text[start:end]
+    start: int
+    end: int
+    lang: str  # ISO 639-1 code ("en", "ar", "he", ...)
+    kind: ParagraphKind = "text"
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang in RTL_LANGUAGES
+
+
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi"})
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article: metadata the text states, and its cleaned body."""
+
+    id: str  # unique slug, also the page folder
+    source_file: str
+    index_in_file: int
+    sha256: str  # of the source file
+    title: str | None  # the headline, None when the text has none
+    display_title: str  # title, or a title derived from the first sentence
+    date: str | None  # "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | None, only when stated
+    publisher: str | None
+    languages: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...]
+    tags: tuple[str, ...] = ()  # the publisher's own tags ("Filed under: ...")
+    removed: tuple[str, ...] = ()  # page chrome that was stripped, for the provenance view
+
+    @property
+    def title_derived(self) -> bool:
+        return self.title is None
+
+    @property
+    def url(self) -> str:
+        return f"articles/{self.id}/"
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs if p.kind != "caption")
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.kind != "caption")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> names
+    description: str | None = None
+    context_aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    source: Literal["knowledge", "ner"] = "knowledge"
+
+    @property
+    def url(self) -> str:
+        return f"entities/{self.id}/"
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        names = [self.name]
+        for values in self.aliases.values():
+            names.extend(values)
+        return tuple(dict.fromkeys(names))
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: str
+    surface: str
+    article: str
+    paragraph: int
+    start: int  # offsets into the decoded source text
+    end: int
+    how: Literal["name", "alias", "short", "context", "demonym", "ner"] = "name"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something about the input the user should know; `skipped` means an article was lost."""
+
+    file: str
+    message: str
+    skipped: bool = False
+
+    def line(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the renderer needs, built once by `link.build_corpus`, read-only afterwards."""
+
+    sources: tuple[Source, ...]
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    ambiguous: tuple[Mention, ...] = ()  # names left unlinked because they fit several entities
+    unknown_names: tuple[tuple[str, str, int], ...] = ()  # (name, type, count) NER found, KB lacks
+
+    def articles_from(self, file: str) -> list[Article]:
+        return [article for article in self.articles if article.source_file == file]

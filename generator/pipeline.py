@@ -1,0 +1,57 @@
+"""The whole pipeline in one place: read everything, build one Corpus, render pages.
+
+Both entry points (the CLI and the MkDocs plugin) call `build_corpus` and `render_site`, so
+there is exactly one way a folder of articles becomes a site.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from .config import Config
+from .ingest import read_sources
+from .model import Article, Corpus, Problem, Source
+from .parse import parse_source
+from .slugs import unique_slugs
+
+log = logging.getLogger("generator")
+
+
+def build_corpus(config: Config) -> Corpus:
+    if not config.input_dir.is_dir():
+        raise InputError(f"{config.input_dir}: input folder does not exist")
+    sources = read_sources(config.input_dir)
+    if not sources:
+        raise InputError(f"{config.input_dir}: no *.txt files in the input folder")
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    for source in sources:
+        if source.problem is not None:
+            problems.append(Problem(source.file, f"skipped: {source.problem}", skipped=True))
+            continue
+        parsed, found = parse_source(source)
+        articles.extend(parsed)
+        problems.extend(found)
+    articles = assign_ids(articles)
+    return Corpus(sources=tuple(sources), articles=tuple(articles), problems=tuple(problems))
+
+
+def assign_ids(articles: list[Article]) -> list[Article]:
+    """Slugs from titles, unique across the corpus in source order (so stable between builds)."""
+    ids = unique_slugs((a.display_title for a in articles), fallback="article",
+                       taken=RESERVED_ARTICLE_IDS)
+    return [replace(article, id=article_id) for article, article_id in zip(articles, ids,
+                                                                             strict=True)]
+
+
+# "articles/index.md" is the Articles index, so no article may be called "index".
+RESERVED_ARTICLE_IDS = ("index",)
+
+
+class InputError(Exception):
+    """A problem with the input that stops the build; its message is one line for the user."""
+
+
+def source_by_file(sources: tuple[Source, ...]) -> dict[str, Source]:
+    return {source.file: source for source in sources}

@@ -1,0 +1,72 @@
+"""The MkDocs adapter: a thin shell over `pipeline` and `render`.
+
+Generated pages are added as virtual files in `on_files` (never written into docs_dir, which
+would make `mkdocs serve` rebuild forever), and the input folder is watched in `on_serve`.
+MkDocs re-runs `on_config` on every rebuild, so all state is reset there.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import Config
+from .model import Corpus
+from .pipeline import InputError, build_corpus
+from .render import Site, render_site
+from .report import log_problems
+
+log = logging.getLogger("generator")
+
+
+class ResearchPluginConfig(base.Config):
+    input = c.Type(str, default="seeds")  # folder of *.txt articles, relative to mkdocs.yml
+    knowledge = c.Type(str, default="knowledge")  # folder of entities.yml / topics.yml
+    ner = c.Type(bool, default=True)
+
+
+class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
+    def __init__(self) -> None:
+        self.corpus: Corpus | None = None
+        self.site: Site | None = None
+        self.settings: Config | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.settings = Config(
+            input_dir=(root / self.config.input).resolve(),
+            knowledge_dir=(root / self.config.knowledge).resolve(),
+            ner=self.config.ner, site_name=config.site_name, site_url=config.site_url or "")
+        try:
+            self.corpus = build_corpus(self.settings)
+        except InputError as error:
+            raise PluginError(str(error)) from None
+        log_problems(self.corpus.problems)
+        self.site = render_site(self.corpus, self.settings)
+        config.nav = self.site.nav  # the generator owns the navigation: see DESIGN.md §5
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        in_nav = {path for entry in self.site.nav for path in entry.values()}
+        for path, content in sorted(self.site.pages.items()):
+            inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        for path, content in sorted(self.site.files.items()):
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.settings is not None
+        server.watch(str(self.settings.input_dir))
+        if self.settings.knowledge_dir.is_dir():
+            server.watch(str(self.settings.knowledge_dir))
+        return server
