@@ -36,7 +36,8 @@ def list_input_files(folder: Path) -> list[Path]:
 
 
 def read_sources(folder: Path) -> list[Source]:
-    return [read_source(path, path.relative_to(folder).as_posix()) for path in list_input_files(folder)]
+    return [read_source(path, path.relative_to(folder).as_posix())
+            for path in list_input_files(folder)]
 
 
 def read_source(path: Path, name: str) -> Source:
@@ -72,10 +73,10 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
         return normalise(data.decode("utf-8")), "utf-8", None
     except UnicodeDecodeError:
         pass
-    encoding = detect_legacy_encoding(data)
-    if encoding is None:
+    legacy = detect_legacy_encoding(data)
+    if legacy is None:
         return None, None, "unknown text encoding"
-    return normalise(data.decode(encoding, errors="replace")), encoding, None
+    return normalise(data.decode(legacy, errors="replace")), legacy, None
 
 
 def looks_binary(data: bytes) -> bool:

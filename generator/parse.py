@@ -261,7 +261,11 @@ def classify(line: Line, draft: Draft, kept: list[tuple[Line, str]],
 def strip_site_header(lines: list[Line], draft: Draft, removed: list[str]) -> list[Line]:
     """Lines up to the last navigation label near the top are the site's header; its first
     name-shaped line is the site name, i.e. the publisher."""
-    top = lines[:8]
+    top = []
+    for line in lines[:8]:
+        if len(line.text.split()) > HEADLINE_MAX_WORDS:
+            break  # the body has begun
+        top.append(line)
     last_label = max((i for i, line in enumerate(top) if is_ui_label(line.clean)), default=-1)
     if last_label < 0:
         return lines
@@ -295,15 +299,21 @@ def self_reference_publisher(text: str) -> str | None:
     """An outlet the article speaks of as itself ("sources tell The Tower") more often than it
     cites it as someone else ("according to WSJ", "the WSJ wrote")."""
     score: Counter[str] = Counter()
+    spelled: dict[str, str] = {}  # "Tower" -> "The Tower", as first written
     for match in SELF_CUE.finditer(text):
         name = match.group(1) or match.group(2)
-        score[name] += 2 if match.group(3) else 1
+        key = outlet_key(name)
+        spelled.setdefault(key, name)
+        score[key] += 2 if match.group(3) else 1
     for match in OTHER_CUE.finditer(text):
-        name = (match.group(1) or match.group(2) or "").removeprefix("the ")
-        score[name] -= 1
-    candidates = [(count, name) for name, count in score.items()
-                  if count > 0 and looks_like_outlet(name)]
+        score[outlet_key(match.group(1) or match.group(2) or "")] -= 1
+    candidates = [(count, spelled[key]) for key, count in score.items()
+                  if count > 0 and looks_like_outlet(spelled[key])]
     return max(candidates)[1] if candidates else None
+
+
+def outlet_key(name: str) -> str:
+    return name.removeprefix("The ").removeprefix("the ")
 
 
 def looks_like_outlet(name: str) -> bool:

@@ -42,10 +42,10 @@ def page_path(url: str) -> str:
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from the page at directory URL `from_url` to `to_url` (both site-relative)."""
     target, _, fragment = to_url.partition("#")
-    if not target:
-        return f"#{fragment}"
+    if to_url.startswith("#"):
+        return to_url
     path = posixpath.relpath(target or ".", from_url or ".")
-    if target.endswith("/") and not path.endswith("/"):
+    if (target.endswith("/") or not target) and not path.endswith("/"):
         path += "/"
     path = "./" if path in (".", "./") else path
     return path + (f"#{fragment}" if fragment else "")
