@@ -11,6 +11,7 @@ class Config:
     input_dir: Path
     knowledge_dir: Path
     ner: bool = True  # statistical NER for names the knowledge base lacks
+    jobs: int = 1  # worker processes for NER
     site_name: str = "Research site"
     site_url: str = ""
     max_file_bytes: int = 20_000_000  # larger files are skipped with a message

@@ -10,6 +10,8 @@ import logging
 from dataclasses import replace
 
 from .config import Config
+from .extract.entities import EntityExtractor
+from .extract.knowledge import KnowledgeError, load_knowledge
 from .ingest import read_sources
 from .model import Article, Corpus, Problem, Source
 from .parse import parse_source
@@ -34,7 +36,14 @@ def build_corpus(config: Config) -> Corpus:
         articles.extend(parsed)
         problems.extend(found)
     articles = assign_ids(articles)
-    return Corpus(sources=tuple(sources), articles=tuple(articles), problems=tuple(problems))
+    try:
+        knowledge = load_knowledge(config.knowledge_dir)
+    except KnowledgeError as error:
+        raise InputError(str(error)) from None
+    found = EntityExtractor(knowledge).extract(articles, ner=config.ner, jobs=config.jobs)
+    return Corpus(sources=tuple(sources), articles=tuple(articles), problems=tuple(problems),
+                  entities=found.entities, mentions=found.mentions, ambiguous=found.ambiguous,
+                  unknown_names=found.unknown_names)
 
 
 def assign_ids(articles: list[Article]) -> list[Article]:

@@ -20,10 +20,19 @@ from markupsafe import Markup, escape
 
 from .config import Config
 from .export import corpus_document, to_json
-from .model import Article, Corpus, Mention, Paragraph
+from .extract.matcher import script_of
+from .link import Index, article_map, build_index, ranked
+from .model import Article, Corpus, Entity, Mention, Paragraph
 from .slugs import page_path, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
+SNIPPET_CONTEXT = 80  # characters of context either side of a mention
+MAX_SNIPPETS = 200  # per entity page; the rest are counted and in corpus.json
+TOP_NEIGHBOURS = 20
+# Entity index pages: (type, title, URL) in navigation order.
+ENTITY_SECTIONS = (("person", "People", "people/"), ("organization", "Organisations",
+                   "organisations/"), ("place", "Places", "places/"),
+                   ("event", "Events", "events/"), ("other", "Other names", "other/"))
 LANGUAGE_NAMES = {"en": "English", "ar": "Arabic", "he": "Hebrew", "fr": "French",
                   "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
                   "nl": "Dutch", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian",
@@ -61,10 +70,9 @@ class Renderer:
         self.corpus = corpus
         self.config = config
         self.env = environment()
-        self.mentions_by_article: dict[str, list[Mention]] = {}
-        for mention in corpus.mentions:
-            self.mentions_by_article.setdefault(mention.article, []).append(mention)
+        self.index: Index = build_index(corpus)
         self.entities = {entity.id: entity for entity in corpus.entities}
+        self.articles = article_map(corpus)
 
     def page(self, template: str, url: str, **context: Any) -> tuple[str, str]:
         href: Callable[[str], str] = partial(relative_url, url)
@@ -80,24 +88,53 @@ class Renderer:
             following = articles[position + 1] if position + 1 < len(articles) else None
             path, text = self.article_page(article, previous, following)
             site.pages[path] = text
-        for template, url in (("home.md.j2", ""), ("articles.md.j2", "articles/"),
-                              ("sources.md.j2", "sources/")):
+        for entity in self.corpus.entities:
+            path, text = self.entity_page(entity)
+            site.pages[path] = text
+        site.nav = [{"Home": "index.md"}, {"Articles": "articles.md"}]
+        for entity_type, title, url in ENTITY_SECTIONS:
+            members = ranked([e for e in self.corpus.entities if e.type == entity_type],
+                             self.index)
+            if members or entity_type != "other":
+                path, text = self.page("entity_index.md.j2", url, title=title,
+                                       entities=members, index=self.index)
+                site.pages[path] = text
+                site.nav.append({title: path})
+        for template, url, title in (("home.md.j2", "", ""), ("articles.md.j2", "articles/", ""),
+                                     ("sources.md.j2", "sources/", "Sources"),
+                                     ("curation.md.j2", "curation/", "Curation")):
             path, text = self.page(template, url, **self.index_context())
             site.pages[path] = text
+            if title:
+                site.nav.append({title: path})
         site.files["data/corpus.json"] = to_json(corpus_document(self.corpus))
-        site.nav = [{"Home": "index.md"}, {"Articles": "articles.md"},
-                    {"Sources": "sources.md"}]
         return site
+
+    def entity_page(self, entity: Entity) -> tuple[str, str]:
+        mentions = self.index.mentions_by_entity.get(entity.id, [])
+        snippets = [(self.articles[m.article], snippet(self.articles[m.article], m))
+                    for m in mentions[:MAX_SNIPPETS]]
+        neighbours = [(self.entities[other], count) for other, count in sorted(
+            self.index.cooccurrence.get(entity.id, Counter()).items(),
+            key=lambda item: (-item[1], self.entities[item[0]].name.lower()))[:TOP_NEIGHBOURS]]
+        return self.page(
+            "entity.md.j2", entity.url, entity=entity, mentions=mentions, snippets=snippets,
+            names=names_by_language(entity, mentions), neighbours=neighbours,
+            articles=[self.articles[a] for a in self.index.articles_by_entity.get(entity.id, [])])
 
     def article_page(self, article: Article, previous: Article | None,
                      following: Article | None) -> tuple[str, str]:
-        mentions = self.mentions_by_article.get(article.id, [])
+        mentions = self.index.mentions_by_article.get(article.id, [])
         href = partial(relative_url, article.url)
         paragraphs = [(p, paragraph_html(p, [m for m in mentions if m.paragraph == p.index],
                                          href, self.entities))
                       for p in article.paragraphs]
+        present = [self.entities[e] for e in self.index.entities_by_article.get(article.id, [])]
+        by_type = [(title, ranked([e for e in present if e.type == entity_type], self.index))
+                   for entity_type, title, _ in ENTITY_SECTIONS]
         return self.page("article.md.j2", article.url, article=article, paragraphs=paragraphs,
-                         previous=previous, following=following)
+                         previous=previous, following=following,
+                         entities_by_type=[(title, group) for title, group in by_type if group])
 
     def index_context(self) -> dict[str, Any]:
         articles = self.corpus.articles
@@ -113,6 +150,8 @@ class Renderer:
             "skipped": [p for p in self.corpus.problems if p.skipped],
             "warnings": [p for p in self.corpus.problems if not p.skipped],
             "words": sum(a.word_count for a in articles),
+            "index": self.index,
+            "top_entities": ranked(list(self.corpus.entities), self.index)[:15],
         }
 
 
@@ -134,6 +173,40 @@ def paragraph_html(paragraph: Paragraph, mentions: list[Mention], href: Callable
         cursor = end
     pieces.append(str(escape(paragraph.text[cursor:])))
     return Markup("".join(pieces))
+
+
+def snippet(article: Article, mention: Mention) -> dict[str, Any]:
+    """Keyword in context: the words around a mention, cut at word boundaries."""
+    paragraph = article.paragraphs[mention.paragraph]
+    start, end = mention.start - paragraph.start, mention.end - paragraph.start
+    text = paragraph.text
+    left_edge = max(0, start - SNIPPET_CONTEXT)
+    right_edge = min(len(text), end + SNIPPET_CONTEXT)
+    if left_edge > 0:
+        left_edge = text.find(" ", left_edge, start) + 1 or left_edge
+    if right_edge < len(text):
+        right_edge = text.rfind(" ", end, right_edge) if text.rfind(" ", end, right_edge) > 0 \
+            else right_edge
+    return {"left": ("…" if left_edge > 0 else "") + text[left_edge:start],
+            "match": text[start:end],
+            "right": text[end:right_edge] + ("…" if right_edge < len(text) else ""),
+            "url": f"{article.url}#p{paragraph.index}", "lang": paragraph.lang,
+            "rtl": paragraph.rtl}
+
+
+def names_by_language(entity: Entity, mentions: list[Mention]) -> list[tuple[str, list[str]]]:
+    """Every name of the entity, listed and seen, grouped by language (script)."""
+    names: dict[str, dict[str, None]] = {}
+    names.setdefault("en", {})[entity.name] = None
+    for lang, aliases in entity.aliases.items():
+        for alias in aliases:
+            names.setdefault(lang, {})[alias] = None
+    for mention in mentions:
+        lang = {"latin": "en"}.get(script_of(mention.surface), script_of(mention.surface))
+        names.setdefault(lang, {})[mention.surface] = None
+    order = {"en": 0, "ar": 1, "he": 2}
+    return [(lang, list(values)) for lang, values in
+            sorted(names.items(), key=lambda item: (order.get(item[0], 9), item[0]))]
 
 
 def render_site(corpus: Corpus, config: Config) -> Site:

@@ -1,0 +1,1 @@
+"""Extraction: knowledge-base names, statistical NER, and resolving both to entities."""

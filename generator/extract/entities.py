@@ -1,0 +1,295 @@
+"""Entities: knowledge-base matches and NER names, resolved within each article.
+
+Requires: parsed Articles, the Knowledge base. Assigns: Entities (knowledge base ones that are
+mentioned, plus new ones NER found), Mentions with source offsets, and the mentions left
+unlinked because they are ambiguous.
+
+Resolution rules, all local to one article:
+- the longest name wins; an NER name that contains a knowledge-base name and adds capitalised
+  words ("Israel Katz" around "Israel") is a different, longer name;
+- a surname alone refers to the one person whose full name came earlier in the same article;
+  when two such people share it, it stays unlinked and is counted as ambiguous;
+- a context alias ("the Brigades") counts only after its entity was named in the article;
+- nationality words ("Israeli") are mentions of their country, never new entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Article, Entity, EntityType, Mention
+from ..slugs import slug
+from .knowledge import Knowledge
+from .matcher import NameMatcher, fold
+from .ner import NerSpan, find_names
+
+NER_TYPES: dict[str, EntityType] = {"PERSON": "person", "ORG": "organization", "GPE": "place",
+                                    "LOC": "place", "FAC": "place", "EVENT": "event"}
+# Words that make a longer capitalised span without making it a different name.
+ROLE_WORDS = frozenset("""operative operatives leader leaders official officials chief commander
+member members spokesman spokeswoman minister ministry president premier prime general gen
+senior former deputy head director founder militant militants fighters source sources
+government forces army military movement group faction brigade brigades wing""".split())
+TITLES = re.compile(r"^(?:(?:Prime|Defense|Defence|Foreign|Finance|Intelligence|Deputy)\s+)?"
+                    r"(?:President|Minister|Gen\.|Lt\.|Col\.|Maj\.|Sgt\.|Capt\.|Sheikh|Dr\.|"
+                    r"Mr\.|Mrs\.|Ms\.|Sen\.|Rep\.|King|Queen|Prince|Chief|Senior|Former|General"
+                    r"|Lt\. Gen\.|Brig\. Gen\.|Maj\. Gen\.)\s+")
+NAME_CHARS = re.compile(r"^[A-Z][A-Za-z.'’\- ]*[A-Za-z.]$|^[A-Z]$")
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]\b")
+MAX_NAME_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Found:
+    """A span of an article that names something, before resolution."""
+
+    start: int  # source offsets
+    end: int
+    paragraph: int
+    surface: str
+    entity: str | None  # knowledge-base id, None for a new NER name
+    how: str  # "name" | "alias" | "context" | "demonym" | "ner"
+    label: str = ""  # NER label, for new names
+    name: str = ""  # the cleaned name, for new names
+
+
+@dataclass(frozen=True)
+class Extraction:
+    entities: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]
+    ambiguous: tuple[Mention, ...]
+    unknown_names: tuple[tuple[str, str, int], ...]
+
+
+class EntityExtractor:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.by_id = knowledge.by_id()
+        self.matcher = NameMatcher(knowledge.entities)
+        self.known_names = {fold(name): e.id for e in knowledge.entities for name in e.all_names}
+        self.demonyms = {fold(d): e.id for e in knowledge.entities for d in e.demonyms}
+
+    def extract(self, articles: Iterable[Article], ner: bool, jobs: int = 1) -> Extraction:
+        articles = list(articles)
+        ner_spans = run_ner(articles, jobs) if ner else [[] for _ in articles]
+        mentions: list[Mention] = []
+        ambiguous: list[Mention] = []
+        new_names: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+        for article, spans in zip(articles, ner_spans, strict=True):
+            found = self.found_in(article, spans)
+            linked, unlinked = self.resolve(article, found)
+            for mention, item in linked:
+                if item.how == "ner" and new_entity_id(item.name) == mention.entity:
+                    new_names[mention.entity][(item.name, item.label)] += 1
+                mentions.append(mention)
+            ambiguous.extend(unlinked)
+        entities = self.mentioned_entities(mentions, new_names)
+        kept = {entity.id for entity in entities}
+        mentions = [m for m in mentions if m.entity in kept]
+        unknown = tuple(sorted(((e.name, e.type, sum(new_names[e.id].values()))
+                                for e in entities if e.source == "ner"),
+                               key=lambda row: (-row[2], row[0])))
+        return Extraction(tuple(entities), tuple(mentions), tuple(ambiguous), unknown)
+
+    # --- finding -------------------------------------------------------------------------
+
+    def found_in(self, article: Article, ner_spans: list[tuple[int, NerSpan]]) -> list[Found]:
+        known = [Found(p.start + m.start, p.start + m.end, p.index, m.surface,
+                       m.pattern.entity, m.pattern.how)
+                 for p in article.paragraphs for m in self.matcher.find(p.text)]
+        found = list(known)
+        for paragraph, span in ner_spans:
+            item = self.from_ner(paragraph, span)
+            if item is None:
+                continue
+            inside = [k for k in known if k.start < item.end and item.start < k.end]
+            if not inside:
+                found.append(item)
+            elif self.is_longer_name(item, inside):
+                found = [f for f in found if f not in inside]
+                found.append(item)
+        return sorted(found, key=lambda f: (f.start, -f.end))
+
+    def from_ner(self, paragraph: int, span: NerSpan) -> Found | None:
+        """A cleaned NER span, or None when it is noise or a nationality word we don't know."""
+        if span.label == "NORP":
+            country = self.demonyms.get(fold(span.text))
+            return None if country is None else Found(
+                span.start, span.end, paragraph, span.text, country, "demonym")
+        start, text = span.start, span.text
+        for pattern in (re.compile(r"^[Tt]he\s+"), TITLES):
+            if match := pattern.match(text):
+                start, text = start + match.end(), text[match.end():]
+        text = re.sub(r"(?:['’]s?|[.,;:])$", "", text)
+        if "\n" in text or not NAME_CHARS.match(text) or len(text.split()) > MAX_NAME_WORDS:
+            return None
+        entity = self.known_names.get(fold(text))
+        return Found(start, start + len(text), paragraph, text, entity,
+                     "alias" if entity else "ner", span.label, text)
+
+    def is_longer_name(self, item: Found, inside: list[Found]) -> bool:
+        """Does the NER span add real name words around the knowledge-base names inside it?"""
+        if item.entity is not None or item.label == "NORP":
+            return False
+        if any(k.start < item.start or k.end > item.end for k in inside):
+            return False
+        rest = item.surface
+        for known in sorted(inside, key=lambda k: -k.start):
+            a, b = known.start - item.start, known.end - item.start
+            rest = rest[:a] + " " + rest[b:]
+        extra = [w.strip("-'’") for w in rest.split() if w.strip("-'’")]
+        return any(w[0].isupper() and w.lower() not in ROLE_WORDS and
+                   fold(w) not in self.demonyms for w in extra)
+
+    # --- resolving -----------------------------------------------------------------------
+
+    def resolve(self, article: Article,
+                found: list[Found]) -> tuple[list[tuple[Mention, Found]], list[Mention]]:
+        surnames = self.surname_index(found)
+        linked: list[tuple[Mention, Found]] = []
+        unlinked: list[Mention] = []
+        seen: set[str] = set()
+        taken: list[tuple[int, int]] = []
+        items = found + self.surname_candidates(article, found, surnames)
+        for item in sorted(items, key=lambda f: (f.start, -f.end)):
+            if any(item.start < end and start < item.end for start, end in taken):
+                continue
+            entity = self.entity_for(item, surnames, seen)
+            if entity == AMBIGUOUS or (entity is None and is_lone_person(item)):
+                unlinked.append(mention(article, item, ""))
+                continue
+            if entity is None:
+                continue
+            seen.add(entity)
+            taken.append((item.start, item.end))
+            linked.append((mention(article, item, entity), item))
+        return linked, unlinked
+
+    def entity_for(self, item: Found, surnames: dict[str, list[tuple[int, str]]],
+                   seen: set[str]) -> str | None:
+        if item.how == "context":
+            return item.entity if item.entity in seen else None
+        if item.how in ("short", "ner") and len(item.surface.split()) == 1 and \
+                (item.label in ("", "PERSON") or fold(item.surface) in surnames):
+            earlier = {entity for start, entity in surnames.get(fold(item.surface), [])
+                       if start < item.start}
+            if len(earlier) > 1:
+                return AMBIGUOUS
+            return next(iter(earlier)) if earlier else None
+        if item.entity is not None:
+            return item.entity
+        return new_entity_id(item.name)
+
+    def surname_index(self, found: list[Found]) -> dict[str, list[tuple[int, str]]]:
+        """Surname (folded) -> [(where the full name appears, entity id)] for the people whose
+        full name this article uses."""
+        index: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for item in found:
+            if item.entity is not None:
+                entity = self.by_id[item.entity]
+                is_person = entity.type == "person"
+            else:
+                is_person = item.label == "PERSON"
+            words = item.surface.split()
+            if not is_person or len(words) < 2:
+                continue
+            entity_id = item.entity or new_entity_id(item.name)
+            for key in surname_keys(words[-1]):
+                index[key].append((item.start, entity_id))
+        return index
+
+    def surname_candidates(self, article: Article, found: list[Found],
+                           surnames: dict[str, list[tuple[int, str]]]) -> list[Found]:
+        """Capitalised words outside other names that are a surname used in this article."""
+        candidates = []
+        for paragraph in article.paragraphs:
+            for match in CAPITALISED_WORD.finditer(paragraph.text):
+                start, end = paragraph.start + match.start(), paragraph.start + match.end()
+                if fold(match.group()) in surnames and not any(
+                        f.start < end and start < f.end for f in found):
+                    candidates.append(Found(start, end, paragraph.index, match.group(), None,
+                                            "short"))
+        return candidates
+
+    # --- entities ------------------------------------------------------------------------
+
+    def mentioned_entities(self, mentions: list[Mention],
+                           new_names: dict[str, Counter[tuple[str, str]]]) -> list[Entity]:
+        entities = []
+        for entity_id in sorted({m.entity for m in mentions}):
+            if entity_id in self.by_id:
+                entities.append(self.by_id[entity_id])
+                continue
+            names = new_names.get(entity_id)
+            if not names:  # a surname of a new name that was itself only ever short
+                continue
+            (name, _), _ = min(names.items(), key=lambda item: (-item[1], item[0]))
+            labels: Counter[str] = Counter()
+            for (_, label), count in names.items():
+                labels[label] += count
+            label = min(labels, key=lambda lab: (-labels[lab], lab))
+            entities.append(Entity(id=entity_id, name=name, type=NER_TYPES[label],
+                                   source="ner"))
+        return entities
+
+
+AMBIGUOUS = "\0ambiguous"
+
+
+def is_lone_person(item: Found) -> bool:
+    return item.how == "ner" and item.label == "PERSON" and len(item.surface.split()) == 1
+
+
+def surname_keys(last_word: str) -> set[str]:
+    """"al-Mabhouh" -> {"al-mabhouh", "mabhouh"}; "Hennis-Plasschaert" -> both parts too."""
+    word = last_word.strip("'’.,")
+    keys = {fold(word)}
+    parts = [p for p in word.split("-") if len(p) > 2 and p[0].isupper()]
+    if "-" in word:
+        keys.update(fold(p) for p in parts)
+    return keys
+
+
+def new_entity_id(name: str) -> str:
+    """Ids of names NER found come from the name. A name whose id is a knowledge-base id is
+    taken to be that entity (its spelling differs only in case or punctuation)."""
+    return slug(name, fallback="name")
+
+
+def mention(article: Article, item: Found, entity: str) -> Mention:
+    how = item.how if item.how in ("name", "alias", "context", "demonym", "short") else "ner"
+    return Mention(entity=entity, surface=item.surface, article=article.id,
+                   paragraph=item.paragraph, start=item.start, end=item.end,
+                   how=how)  # type: ignore[arg-type]
+
+
+def run_ner(articles: list[Article], jobs: int) -> list[list[tuple[int, NerSpan]]]:
+    """NER over each article's English paragraphs, joined into one text per article, with
+    spans mapped back to (paragraph index, span in source offsets)."""
+    texts, layouts = [], []
+    for article in articles:
+        layout: list[tuple[int, int, int]] = []  # (offset in text, paragraph index, start)
+        parts, offset = [], 0
+        for paragraph in article.paragraphs:
+            if paragraph.lang != "en":
+                continue
+            layout.append((offset, paragraph.index, paragraph.start))
+            parts.append(paragraph.text)
+            offset += len(paragraph.text) + 2
+        texts.append("\n\n".join(parts))
+        layouts.append(layout)
+    results = []
+    for spans, layout in zip(find_names(texts, jobs), layouts, strict=True):
+        mapped = []
+        for span in spans:
+            for offset, index, start in reversed(layout):
+                if span.start >= offset:
+                    shifted = NerSpan(span.start - offset + start, span.end - offset + start,
+                                      span.label, span.text)
+                    mapped.append((index, shifted))
+                    break
+        results.append(mapped)
+    return results

@@ -1,0 +1,161 @@
+"""Finding knowledge-base names in text: one Aho–Corasick pass over a folded copy of the text.
+
+Folding maps each character to exactly one character (case, quote and dash variants, Arabic
+alef forms), so offsets in the folded text are offsets in the original. On top of the raw
+matches: word boundaries, Hebrew and Arabic prefixes attached to a name (מלבנון, ولبنان),
+case that fits a proper name, and longest match wins ("Israel Katz" over "Israel").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import ahocorasick
+
+from ..model import Entity
+
+How = Literal["name", "alias", "context", "demonym"]
+
+_FOLD_PAIRS = {
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "׳": "'", "“": '"', "”": '"', "״": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "\u00a0": " ", "\u2009": " ",
+    "\u202f": " ", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+}
+
+# Letters Hebrew attaches to the next word (and, the, in, as, to, from, that), up to three.
+HEBREW_PREFIX = re.compile(r"^[והבכלמש]{1,3}$")
+# Arabic: optional conjunction, then a preposition and/or the article (وال, بال, لل, فب ...).
+ARABIC_PREFIX = re.compile(r"^[وف]?(?:[بكل]?ال|لل|[بكل])$|^[وف]$")
+PARTICLES = frozenset({"the", "al", "el", "ad", "ud", "of", "in", "for", "and", "bin", "ibn",
+                       "bint", "abu", "de", "la", "le", "on"})
+
+
+def fold_char(char: str) -> str:
+    if char in _FOLD_PAIRS:
+        return _FOLD_PAIRS[char]
+    lower = char.lower()
+    return lower if len(lower) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Same length as `text`: offsets carry over."""
+    return "".join(fold_char(char) for char in text)
+
+
+def script_of(name: str) -> str:
+    for char in name:
+        if "\u0590" <= char <= "\u05ff":
+            return "he"
+        if "\u0600" <= char <= "\u06ff":
+            return "ar"
+    return "latin"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    entity: str
+    name: str
+    how: How
+    script: str
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    surface: str
+    pattern: Pattern
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class NameMatcher:
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        table: dict[str, list[Pattern]] = {}
+        for entity in entities:
+            for name, how in names_of(entity):
+                table.setdefault(fold(name), []).append(
+                    Pattern(entity.id, name, how, script_of(name)))
+        for key, patterns in table.items():
+            self.automaton.add_word(key, patterns)
+        if table:
+            self.automaton.make_automaton()
+        self.empty = not table
+
+    def find(self, text: str) -> list[NameMatch]:
+        """Non-overlapping matches, longest first, in text order."""
+        if self.empty:
+            return []
+        folded = fold(text)
+        candidates = []
+        for end_index, patterns in self.automaton.iter(folded):
+            end = end_index + 1
+            for pattern in patterns:
+                start = end - len(pattern.name)
+                match = self.accept(text, folded, start, end, pattern)
+                if match is not None:
+                    candidates.append(match)
+        return longest_first(candidates)
+
+    @staticmethod
+    def accept(text: str, folded: str, start: int, end: int,
+               pattern: Pattern) -> NameMatch | None:
+        if end < len(folded) and folded[end].isalnum():
+            return None
+        word_start = start
+        if start > 0 and folded[start - 1].isalnum():
+            while word_start > 0 and folded[word_start - 1].isalnum():
+                word_start -= 1
+            prefix = folded[word_start:start]
+            allowed = {"he": HEBREW_PREFIX, "ar": ARABIC_PREFIX}.get(pattern.script)
+            if allowed is None or not allowed.match(prefix):
+                return None
+        if pattern.script == "latin" and not case_fits(text[start:end], pattern.name):
+            return None
+        return NameMatch(word_start, end, text[word_start:end], pattern)
+
+
+def names_of(entity: Entity) -> list[tuple[str, How]]:
+    names: list[tuple[str, How]] = [(entity.name, "name")]
+    names += [(alias, "alias") for alias in entity.all_names if alias != entity.name]
+    names += [(alias, "context") for alias in entity.context_aliases]
+    names += [(demonym, "demonym") for demonym in entity.demonyms]
+    return names
+
+
+def case_fits(surface: str, name: str) -> bool:
+    """"Hamas" or "HAMAS" for Hamas, but not "hamas"; "the Brigades" for "The Brigades"."""
+    if surface == name or (surface.isupper() and len(surface) > 3):
+        return True
+    if name.isupper():
+        return False  # acronyms only as written: "PA", not "Pa"
+    surface_words, name_words = surface.split(), name.split()
+    if len(surface_words) != len(name_words):
+        return surface.lower() == name.lower() and surface[:1] == name[:1]
+    for said, listed in zip(surface_words, name_words, strict=True):
+        if listed.lower() in PARTICLES or listed.lower().split("-")[0] in PARTICLES:
+            continue
+        if said[:1] != listed[:1] or said[1:].lower() != listed[1:].lower():
+            return False
+        if said[1:] != listed[1:] and not said[1:].islower() and not said.isupper():
+            return False
+    return True
+
+
+def longest_first(candidates: list[NameMatch]) -> list[NameMatch]:
+    """Keep the longest of overlapping matches (ties: the earlier one, then a proper name
+    over an alias over a context alias over a demonym)."""
+    rank = {"name": 0, "alias": 1, "context": 2, "demonym": 3}
+    chosen: list[NameMatch] = []
+    taken: list[tuple[int, int]] = []
+    for match in sorted(candidates, key=lambda m: (-m.length, m.start, rank[m.pattern.how],
+                                                    m.pattern.entity)):
+        if all(match.end <= start or match.start >= end for start, end in taken):
+            chosen.append(match)
+            taken.append((match.start, match.end))
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,57 @@
+"""Indexes over the Corpus that pages and exports share: who is mentioned where, and with whom.
+
+Built in one pass over the mentions; read-only afterwards.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from .model import Article, Corpus, Entity, Mention
+
+
+@dataclass(frozen=True)
+class Index:
+    mentions_by_entity: dict[str, list[Mention]]
+    mentions_by_article: dict[str, list[Mention]]
+    articles_by_entity: dict[str, list[str]]  # entity -> article ids, in corpus order
+    entities_by_article: dict[str, list[str]]  # article -> entity ids, by first mention
+    cooccurrence: dict[str, Counter[str]]  # entity -> other entity -> articles shared
+
+    def mention_count(self, entity_id: str) -> int:
+        return len(self.mentions_by_entity.get(entity_id, []))
+
+    def article_count(self, entity_id: str) -> int:
+        return len(self.articles_by_entity.get(entity_id, []))
+
+
+def build_index(corpus: Corpus) -> Index:
+    by_entity: dict[str, list[Mention]] = defaultdict(list)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in corpus.mentions:
+        by_entity[mention.entity].append(mention)
+        by_article[mention.article].append(mention)
+    entities_by_article = {article: list(dict.fromkeys(m.entity for m in mentions))
+                           for article, mentions in by_article.items()}
+    articles_by_entity: dict[str, list[str]] = defaultdict(list)
+    cooccurrence: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in corpus.articles:
+        present = sorted(set(entities_by_article.get(article.id, [])))
+        for entity in present:
+            articles_by_entity[entity].append(article.id)
+        for first, second in combinations(present, 2):
+            cooccurrence[first][second] += 1
+            cooccurrence[second][first] += 1
+    return Index(dict(by_entity), dict(by_article), dict(articles_by_entity),
+                 entities_by_article, dict(cooccurrence))
+
+
+def ranked(entities: list[Entity], index: Index) -> list[Entity]:
+    """Most mentioned first, then by name: the order of every entity list on the site."""
+    return sorted(entities, key=lambda e: (-index.mention_count(e.id), e.name.lower(), e.id))
+
+
+def article_map(corpus: Corpus) -> dict[str, Article]:
+    return {article.id: article for article in corpus.articles}
