@@ -40,10 +40,10 @@ def build_corpus(config: Config) -> Corpus:
         knowledge = load_knowledge(config.knowledge_dir)
     except KnowledgeError as error:
         raise InputError(str(error)) from None
-    found = EntityExtractor(knowledge).extract(articles, ner=config.ner, jobs=config.jobs)
+    names = EntityExtractor(knowledge).extract(articles, ner=config.ner, jobs=config.jobs)
     return Corpus(sources=tuple(sources), articles=tuple(articles), problems=tuple(problems),
-                  entities=found.entities, mentions=found.mentions, ambiguous=found.ambiguous,
-                  unknown_names=found.unknown_names)
+                  entities=names.entities, mentions=names.mentions, ambiguous=names.ambiguous,
+                  unknown_names=names.unknown_names)
 
 
 def assign_ids(articles: list[Article]) -> list[Article]:
