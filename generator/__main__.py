@@ -16,7 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from .config import Config
+from .config import Config, default_jobs
 from .model import Corpus
 from .pipeline import InputError, build_corpus
 from .render import render_site
@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["RESEARCH_INPUT"] = str(Path(args.input).resolve())
     if args.no_ner:
         os.environ["RESEARCH_NER"] = "false"
+    if args.jobs is not None:
+        os.environ["RESEARCH_JOBS"] = str(args.jobs)
     try:
         return int(args.run(args))
     except (InputError, OutputError, PluginError, ConfigurationError, Abort) as error:
@@ -62,6 +64,8 @@ def parser() -> argparse.ArgumentParser:
                              help="mkdocs.yml to use (default: the project's)")
         command.add_argument("--no-ner", action="store_true",
                              help="knowledge base only, no statistical NER")
+        command.add_argument("--jobs", type=int, default=None,
+                             help="worker processes for NER (default: all cores)")
         command.add_argument("-q", "--quiet", action="store_true", help="only problems")
         command.add_argument("-v", "--verbose", action="store_true", help="more detail")
         if name == "build":
@@ -86,7 +90,7 @@ def input_dir(args: argparse.Namespace) -> Path:
 def settings(args: argparse.Namespace) -> Config:
     return Config(input_dir=input_dir(args),
                   knowledge_dir=Path(args.config).resolve().parent / "knowledge",
-                  ner=not args.no_ner)
+                  ner=not args.no_ner, jobs=args.jobs or default_jobs())
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -127,8 +131,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     corpus = build_corpus(settings(args))
     log_problems(corpus.problems)
-    log.info("%d files, %d articles, %d problems", len(corpus.sources), len(corpus.articles),
-             len(corpus.problems))
+    if corpus.unknown_names:
+        log.info("names found by NER that knowledge/entities.yml lacks (name, type, mentions):")
+        for name, entity_type, count in corpus.unknown_names:
+            print(f"{count:6d}  {entity_type:12s}  {name}")
+    log.info("%d files, %d articles, %d entities, %d ambiguous names left unlinked, "
+             "%d problems", len(corpus.sources), len(corpus.articles), len(corpus.entities),
+             len(corpus.ambiguous), len(corpus.problems))
     return EXIT_SKIPPED if any(p.skipped for p in corpus.problems) else EXIT_OK
 
 

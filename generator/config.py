@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)

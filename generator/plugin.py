@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .config import Config
+from .config import Config, default_jobs
 from .model import Corpus
 from .pipeline import InputError, build_corpus
 from .render import Site, render_site
@@ -31,6 +31,7 @@ class ResearchPluginConfig(base.Config):
     input = c.Type(str, default="seeds")  # folder of *.txt articles, relative to mkdocs.yml
     knowledge = c.Type(str, default="knowledge")  # folder of entities.yml / topics.yml
     ner = c.Type(bool, default=True)
+    jobs = c.Type(int, default=0)  # NER worker processes; 0 = all cores
 
 
 class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
@@ -44,7 +45,8 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         self.settings = Config(
             input_dir=(root / self.config.input).resolve(),
             knowledge_dir=(root / self.config.knowledge).resolve(),
-            ner=self.config.ner, site_name=config.site_name, site_url=config.site_url or "")
+            ner=self.config.ner, jobs=self.config.jobs or default_jobs(),
+            site_name=config.site_name, site_url=config.site_url or "")
         try:
             self.corpus = build_corpus(self.settings)
         except InputError as error:

@@ -267,29 +267,35 @@ def mention(article: Article, item: Found, entity: str) -> Mention:
 
 
 def run_ner(articles: list[Article], jobs: int) -> list[list[tuple[int, NerSpan]]]:
-    """NER over each article's English paragraphs, joined into one text per article, with
-    spans mapped back to (paragraph index, span in source offsets)."""
-    texts, layouts = [], []
-    for article in articles:
-        layout: list[tuple[int, int, int]] = []  # (offset in text, paragraph index, start)
-        parts, offset = [], 0
-        for paragraph in article.paragraphs:
-            if paragraph.lang != "en":
-                continue
-            layout.append((offset, paragraph.index, paragraph.start))
-            parts.append(paragraph.text)
-            offset += len(paragraph.text) + 2
-        texts.append("\n\n".join(parts))
-        layouts.append(layout)
-    results = []
-    for spans, layout in zip(find_names(texts, jobs), layouts, strict=True):
-        mapped = []
-        for span in spans:
-            for offset, index, start in reversed(layout):
-                if span.start >= offset:
-                    shifted = NerSpan(span.start - offset + start, span.end - offset + start,
-                                      span.label, span.text)
-                    mapped.append((index, shifted))
-                    break
-        results.append(mapped)
-    return results
+    """NER over each article's English paragraphs, with spans mapped back to (paragraph
+    index, span in source offsets)."""
+    texts, layouts = zip(*map(ner_text, articles), strict=True) if articles else ((), ())
+    return [map_spans(spans, layout)
+            for spans, layout in zip(find_names(list(texts), jobs), layouts, strict=True)]
+
+
+Layout = list[tuple[int, int, int]]  # (offset in the NER text, paragraph index, source start)
+
+
+def ner_text(article: Article) -> tuple[str, Layout]:
+    """The article's English paragraphs as one text (one model pass per article)."""
+    layout: Layout = []
+    parts, offset = [], 0
+    for paragraph in article.paragraphs:
+        if paragraph.lang != "en":
+            continue
+        layout.append((offset, paragraph.index, paragraph.start))
+        parts.append(paragraph.text)
+        offset += len(paragraph.text) + 2
+    return "\n\n".join(parts), layout
+
+
+def map_spans(spans: list[NerSpan], layout: Layout) -> list[tuple[int, NerSpan]]:
+    mapped = []
+    for span in spans:
+        for offset, index, start in reversed(layout):
+            if span.start >= offset:
+                mapped.append((index, NerSpan(span.start - offset + start,
+                                              span.end - offset + start, span.label, span.text)))
+                break
+    return mapped
