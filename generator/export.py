@@ -23,15 +23,20 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
         "articles": [{
             "id": a.id, "source_file": a.source_file, "index_in_file": a.index_in_file,
             "title": a.title, "display_title": a.display_title, "date": a.date,
-            "publisher": a.publisher, "languages": list(a.languages), "topics": [],
+            "publisher": a.publisher, "languages": list(a.languages),
+            "topics": list(corpus.article_topics.get(a.id, ())),
             "tags": list(a.tags), "url": a.url, "word_count": a.word_count,
             "mentions": mentions_by_article.get(a.id, [])} for a in corpus.articles],
         "entities": [{
             "id": e.id, "name": e.name, "type": e.type,
             "aliases": [name for name in e.all_names if name != e.name],
             "url": e.url, "source": e.source} for e in corpus.entities],
-        "topics": [],
-        "events": [],
+        "topics": [{"id": t.id, "name": t.name, "url": t.url, "description": t.description,
+                    "articles": sum(t.id in ts for ts in corpus.article_topics.values())}
+                   for t in corpus.topics],
+        "events": [{"date": e.date, "text": e.text, "article": e.article,
+                    "paragraph": e.paragraph, "entities": list(e.entities),
+                    "url": f"articles/{e.article}/#p{e.paragraph}"} for e in corpus.events],
     }
 
 

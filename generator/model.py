@@ -112,6 +112,35 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str = ""
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> phrases
+    entities: tuple[str, ...] = ()  # entity ids whose mention supports the topic
+    related: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"topics/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A statement of when something happened, at the precision the text gives."""
+
+    date: str  # "YYYY-MM-DD" | "YYYY-MM" | "YYYY"
+    text: str  # the sentence
+    article: str
+    paragraph: int
+    entities: tuple[str, ...] = ()
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+
+@dataclass(frozen=True)
 class Problem:
     """Something about the input the user should know; `skipped` means an article was lost."""
 
@@ -134,6 +163,9 @@ class Corpus:
     mentions: tuple[Mention, ...] = ()
     ambiguous: tuple[Mention, ...] = ()  # names left unlinked because they fit several entities
     unknown_names: tuple[tuple[str, str, int], ...] = ()  # (name, type, count) NER found, KB lacks
+    topics: tuple[Topic, ...] = ()  # every topic of the taxonomy
+    article_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # article -> topics
+    events: tuple[Event, ...] = ()  # in date order
 
     def articles_from(self, file: str) -> list[Article]:
         return [article for article in self.articles if article.source_file == file]

@@ -11,9 +11,11 @@ from dataclasses import replace
 
 from .config import Config
 from .extract.entities import EntityExtractor
+from .extract.events import extract_events
 from .extract.knowledge import KnowledgeError, load_knowledge
+from .extract.topics import TopicScorer, load_topics
 from .ingest import read_sources
-from .model import Article, Corpus, Problem, Source
+from .model import Article, Corpus, Mention, Problem, Source
 from .parse import parse_source
 from .slugs import unique_slugs
 
@@ -38,12 +40,23 @@ def build_corpus(config: Config) -> Corpus:
     articles = assign_ids(articles)
     try:
         knowledge = load_knowledge(config.knowledge_dir)
+        topics = load_topics(config.knowledge_dir, {e.id for e in knowledge.entities})
     except KnowledgeError as error:
         raise InputError(str(error)) from None
     names = EntityExtractor(knowledge).extract(articles, ner=config.ner, jobs=config.jobs)
+    mentions_by_article: dict[str, list[Mention]] = {}
+    for mention in names.mentions:
+        mentions_by_article.setdefault(mention.article, []).append(mention)
+    scorer = TopicScorer(topics)
+    article_topics = {a.id: scorer.assign(a, mentions_by_article.get(a.id, []))
+                      for a in articles}
+    events = [event for a in articles
+              for event in extract_events(a, mentions_by_article.get(a.id, []))]
+    events.sort(key=lambda e: (e.date, e.article, e.paragraph, e.text))
     return Corpus(sources=tuple(sources), articles=tuple(articles), problems=tuple(problems),
                   entities=names.entities, mentions=names.mentions, ambiguous=names.ambiguous,
-                  unknown_names=names.unknown_names)
+                  unknown_names=names.unknown_names, topics=topics,
+                  article_topics=article_topics, events=tuple(events))
 
 
 def assign_ids(articles: list[Article]) -> list[Article]:

@@ -17,7 +17,7 @@ ENTITIES = (
     Entity("palestinian-authority", "Palestinian Authority", "organization", {"en": ("PA",)}),
     Entity("gaza", "Gaza", "place", {"ar": ("غزة",)}),
 )
-MATCHER = NameMatcher(ENTITIES)
+MATCHER = NameMatcher.for_entities(ENTITIES)
 
 
 def found(text: str) -> list[tuple[str, str]]:

@@ -68,7 +68,7 @@ class EntityExtractor:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.by_id = knowledge.by_id()
-        self.matcher = NameMatcher(knowledge.entities)
+        self.matcher = NameMatcher.for_entities(knowledge.entities)
         self.known_names = {fold(name): e.id for e in knowledge.entities for name in e.all_names}
         self.demonyms = {fold(d): e.id for e in knowledge.entities for d in e.demonyms}
 

@@ -9,6 +9,7 @@ case that fits a proper name, and longest match wins ("Israel Katz" over "Israel
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -55,10 +56,11 @@ def script_of(name: str) -> str:
 
 @dataclass(frozen=True)
 class Pattern:
-    entity: str
+    entity: str  # the entity (or topic) id the name stands for
     name: str
     how: How
     script: str
+    exact_case: bool = True  # proper names keep their case; topic cue words need not
 
 
 @dataclass(frozen=True)
@@ -74,21 +76,30 @@ class NameMatch:
 
 
 class NameMatcher:
-    def __init__(self, entities: tuple[Entity, ...]) -> None:
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
         self.automaton = ahocorasick.Automaton()
         table: dict[str, list[Pattern]] = {}
-        for entity in entities:
-            for name, how in names_of(entity):
-                table.setdefault(fold(name), []).append(
-                    Pattern(entity.id, name, how, script_of(name)))
+        for pattern in patterns:
+            table.setdefault(fold(pattern.name), []).append(pattern)
         for key, patterns in table.items():
             self.automaton.add_word(key, patterns)
         if table:
             self.automaton.make_automaton()
         self.empty = not table
 
-    def find(self, text: str) -> list[NameMatch]:
-        """Non-overlapping matches, longest first, in text order."""
+    @classmethod
+    def for_entities(cls, entities: Iterable[Entity]) -> NameMatcher:
+        return cls(Pattern(entity.id, name, how, script_of(name))
+                   for entity in entities for name, how in names_of(entity))
+
+    @classmethod
+    def for_terms(cls, terms: dict[str, Iterable[str]]) -> NameMatcher:
+        """Case-insensitive phrases (topic cues), keyed by what they stand for."""
+        return cls(Pattern(key, term, "name", script_of(term), exact_case=False)
+                   for key, values in terms.items() for term in values)
+
+    def find(self, text: str, overlapping: bool = False) -> list[NameMatch]:
+        """Matches in text order; unless `overlapping`, the longest of overlapping ones."""
         if self.empty:
             return []
         folded = fold(text)
@@ -100,6 +111,8 @@ class NameMatcher:
                 match = self.accept(text, folded, start, end, pattern)
                 if match is not None:
                     candidates.append(match)
+        if overlapping:
+            return sorted(candidates, key=lambda m: (m.start, m.end, m.pattern.entity))
         return longest_first(candidates)
 
     @staticmethod
@@ -115,7 +128,8 @@ class NameMatcher:
             allowed = {"he": HEBREW_PREFIX, "ar": ARABIC_PREFIX}.get(pattern.script)
             if allowed is None or not allowed.match(prefix):
                 return None
-        if pattern.script == "latin" and not case_fits(text[start:end], pattern.name):
+        if pattern.exact_case and pattern.script == "latin" and \
+                not case_fits(text[start:end], pattern.name):
             return None
         return NameMatch(word_start, end, text[word_start:end], pattern)
 
