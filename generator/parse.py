@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from . import language
 from .dates import stated_date
 from .model import Article, Paragraph, Problem, Source
+from .sentences import sentences
 
 # Navigation and widget labels that scrapers keep as lines of their own.
 UI_LABELS = frozenset("""
@@ -46,7 +47,6 @@ CAPTION_CREDIT = re.compile(
 COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
 SEPARATOR = re.compile(r"^\s*(?:[-=*_~#]\s*){3,}$|\f")
 DATE_BAR = re.compile(r"^[\s|•·\-–—]*([^|•·]{4,60}?)[\s|•·\-–—]*$")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
 SELF_CUE = re.compile(
     r"\b(?:tells?|told|to)\s+((?:The\s+)?[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4})"
     r"|\b((?:The\s+)?[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4})\s+(has learned|has obtained)")
@@ -348,8 +348,5 @@ def derived_title(paragraphs: tuple[Paragraph, ...]) -> str:
     body = [p for p in paragraphs if p.kind == "text"]
     if not body:
         return "Untitled article"
-    first = body[0].text
-    match = SENTENCE_END.search(first + " ")
-    sentence = first[: match.start() + 1] if match else first
-    words = sentence.split()
+    words = sentences(body[0].text)[0][0].split()
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")

@@ -22,7 +22,8 @@ from .config import Config
 from .export import corpus_document, to_json
 from .extract.matcher import script_of
 from .link import Index, article_map, build_index, ranked
-from .model import Article, Corpus, Entity, Mention, Paragraph
+from .model import Article, Corpus, Entity, Event, Mention, Paragraph, Topic
+from .sentences import sentences
 from .slugs import page_path, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -77,7 +78,8 @@ class Renderer:
     def page(self, template: str, url: str, **context: Any) -> tuple[str, str]:
         href: Callable[[str], str] = partial(relative_url, url)
         text = self.env.get_template(template).render(
-            href=href, corpus=self.corpus, config=self.config, **context)
+            href=href, corpus=self.corpus, config=self.config, articles_by_id=self.articles,
+            **context)
         return page_path(url), text
 
     def render(self) -> Site:
@@ -100,7 +102,12 @@ class Renderer:
                                        entities=members, index=self.index)
                 site.pages[path] = text
                 site.nav.append({title: path})
+        for topic in self.corpus.topics:
+            path, text = self.topic_page(topic)
+            site.pages[path] = text
         for template, url, title in (("home.md.j2", "", ""), ("articles.md.j2", "articles/", ""),
+                                     ("topics.md.j2", "topics/", "Topics"),
+                                     ("timeline.md.j2", "timeline/", "Timeline"),
                                      ("sources.md.j2", "sources/", "Sources"),
                                      ("curation.md.j2", "curation/", "Curation")):
             path, text = self.page(template, url, **self.index_context())
@@ -120,7 +127,27 @@ class Renderer:
         return self.page(
             "entity.md.j2", entity.url, entity=entity, mentions=mentions, snippets=snippets,
             names=names_by_language(entity, mentions), neighbours=neighbours,
-            articles=[self.articles[a] for a in self.index.articles_by_entity.get(entity.id, [])])
+            articles=[self.articles[a] for a in self.index.articles_by_entity.get(entity.id, [])],
+            events=[e for e in self.corpus.events if entity.id in e.entities])
+
+    def topic_page(self, topic: Topic) -> tuple[str, str]:
+        members = [a for a in self.corpus.articles
+                   if topic.id in self.corpus.article_topics.get(a.id, ())]
+        ids = {a.id for a in members}
+        counts: Counter[str] = Counter(m.entity for m in self.corpus.mentions if m.article in ids)
+        related = dict.fromkeys(topic.related)
+        co_assigned: Counter[str] = Counter(
+            other for a in members for other in self.corpus.article_topics.get(a.id, ())
+            if other != topic.id)
+        related.update(dict.fromkeys(t for t, _ in co_assigned.most_common(5)))
+        topics = {t.id: t for t in self.corpus.topics}
+        return self.page(
+            "topic.md.j2", topic.url, topic=topic, articles=by_date(members),
+            leads={a.id: lead_sentence(a) for a in members},
+            top_entities=[(self.entities[e], n) for e, n in sorted(
+                counts.items(), key=lambda item: (-item[1], item[0]))[:15]],
+            related=[topics[t] for t in related if t in topics],
+            events=[e for e in self.corpus.events if e.article in ids])
 
     def article_page(self, article: Article, previous: Article | None,
                      following: Article | None) -> tuple[str, str]:
@@ -152,6 +179,11 @@ class Renderer:
             "words": sum(a.word_count for a in articles),
             "index": self.index,
             "top_entities": ranked(list(self.corpus.entities), self.index)[:15],
+            "topic_counts": {t.id: sum(t.id in ts for ts in self.corpus.article_topics.values())
+                             for t in self.corpus.topics},
+            "events_by_year": events_by_year(self.corpus.events),
+            "top_entities_in_events": [self.entities[e] for e, _ in Counter(
+                e for event in self.corpus.events for e in event.entities).most_common(100)],
         }
 
 
@@ -207,6 +239,26 @@ def names_by_language(entity: Entity, mentions: list[Mention]) -> list[tuple[str
     order = {"en": 0, "ar": 1, "he": 2}
     return [(lang, list(values)) for lang, values in
             sorted(names.items(), key=lambda item: (order.get(item[0], 9), item[0]))]
+
+
+def by_date(articles: list[Article]) -> list[Article]:
+    """Dated articles newest first, then the undated in corpus order."""
+    dated = sorted((a for a in articles if a.date), key=lambda a: (a.date or "", a.id),
+                   reverse=True)
+    return dated + [a for a in articles if not a.date]
+
+
+def lead_sentence(article: Article) -> str:
+    body = [p for p in article.paragraphs if p.kind == "text"]
+    found = sentences(body[0].text) if body else []
+    return found[0][0].strip() if found else ""
+
+
+def events_by_year(events: tuple[Event, ...]) -> list[tuple[str, list[Event]]]:
+    years: dict[str, list[Event]] = {}
+    for event in events:
+        years.setdefault(event.year, []).append(event)
+    return list(years.items())
 
 
 def render_site(corpus: Corpus, config: Config) -> Site:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from ..dates import stated_date
 from ..model import Article, Event, Mention
+from ..sentences import sentences
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -33,11 +34,6 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 RELATIVE = re.compile(r"\b(?:(?:earlier |later )?today|yesterday|last year|this year|"
                       r"(?:on |last )(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                       r"Sunday))\b", re.I)
-BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u0590-\u06ff])")
-# Words ending in a period that do not end a sentence ("Oct. 8", "U.S. officials").
-ABBREVIATIONS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr
-prof gen lt col maj capt sgt cpl adm sen rep gov st no vs etc inc ltd co corp jr sr u.s u.n
-u.k e.g i.e a.m p.m""".split())
 NOT_A_YEAR_BEFORE = re.compile(r"(?:resolution|No\.|number|\$|€|£|#)\s*$", re.I)
 
 
@@ -54,21 +50,6 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
                 events.append(Event(date=when, text=sentence.strip(), article=article.id,
                                     paragraph=paragraph.index, entities=tuple(entities)))
     return list(dict.fromkeys(events))
-
-
-def sentences(text: str) -> list[tuple[str, int]]:
-    """(sentence, offset) pairs; a period after an abbreviation or an initial is no end."""
-    result, start = [], 0
-    for match in BOUNDARY.finditer(text):
-        before = text[start:match.start() + 1].split()
-        last = before[-1].rstrip(".").lower() if before else ""
-        if match.group()[0] == "." and (last in ABBREVIATIONS or len(last) == 1):
-            continue
-        result.append((text[start:match.end()], start))
-        start = match.end()
-    if text[start:].strip():
-        result.append((text[start:], start))
-    return result
 
 
 def sentence_dates(sentence: str, article_date: str | None) -> list[str]:
