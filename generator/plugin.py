@@ -27,6 +27,20 @@ from .report import log_problems
 log = logging.getLogger("generator")
 
 
+# Material's search validates `lang` against MkDocs' own list, which lacks Hebrew, and drops
+# it silently although Material ships lunr.he; we add it back after validation.
+# (Plugin order matters: `search` comes before `research` in mkdocs.yml.)
+SEARCH_LANGUAGES = ("en", "ar", "he")
+
+
+def add_search_languages(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
+    for name, plugin in config.plugins.items():
+        if name.endswith("search") and isinstance(getattr(plugin, "config", None), base.Config):
+            current = plugin.config.get("lang")
+            if isinstance(current, list):  # extended in place: the search index holds it
+                current.extend(lang for lang in languages if lang not in current)
+
+
 class ResearchPluginConfig(base.Config):
     input = c.Type(str, default="seeds")  # folder of *.txt articles, relative to mkdocs.yml
     knowledge = c.Type(str, default="knowledge")  # folder of entities.yml / topics.yml
@@ -54,6 +68,7 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         log_problems(self.corpus.problems)
         self.site = render_site(self.corpus, self.settings)
         config.nav = self.site.nav  # the generator owns the navigation: see DESIGN.md §5
+        add_search_languages(config, SEARCH_LANGUAGES)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
