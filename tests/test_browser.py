@@ -1,0 +1,156 @@
+"""What a reader does in a real browser (Debian's chromium driven by Playwright).
+
+Skipped when chromium is missing on a developer machine; in CI (CI=true) a missing browser
+fails the run, so these tests cannot silently stop running.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "tests" / "vendor" / "axe-4.14.1.min.js"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(seed_site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(seed_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs it")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    opened.on("pageerror", lambda e: errors.append(str(e)))
+    opened.errors = errors
+    yield opened
+    ARTIFACTS.mkdir(exist_ok=True)
+    opened.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
+    context.close()
+
+
+def search(page: Any, site_url: str, query: str) -> list[str]:
+    page.goto(site_url)
+    page.fill("input[data-md-component=search-query]", query)
+    page.wait_for_selector(".md-search-result__meta")
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta').textContent"
+        ".includes('Initializing')")
+    page.wait_for_timeout(300)
+    return [link.get_attribute("href") for link in
+            page.locator(".md-search-result__item > .md-search-result__link").all()]
+
+
+def test_home_page_loads_without_console_errors(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    assert page.locator("h1").first.inner_text()
+    assert "articles" in page.locator(".figures").inner_text()
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("Hamdan", ("entities/mohamed-hamdan/", "entities/osama-hamdan/")),
+    ("حماس", ("entities/hamas/",)),
+    ("חמאס", ("entities/hamas/",)),
+])
+def test_search_in_three_languages(page: Any, site_url: str, query: str,
+                                   first: tuple[str, ...]) -> None:
+    results = search(page, site_url, query)
+    assert results, f"nothing found for {query}"
+    assert any(results[0].endswith(url) or f"/{url}" in results[0] for url in first), results
+    assert any("israeli-security-source-confirms" in r for r in results), results
+
+
+def test_entity_link_and_snippet_round_trip(page: Any, site_url: str) -> None:
+    page.goto(site_url + "articles/israeli-palestinian-coordination-against-hamas/")
+    link = page.locator("#p5 a.entity", has_text="Osama Hamdan")
+    link.click()
+    page.wait_for_url("**/entities/osama-hamdan/")
+    assert "Osama Hamdan" in page.locator("h1").inner_text()
+    page.locator("a.kwic").first.click()
+    page.wait_for_url("**/articles/israeli-palestinian-coordination-against-hamas/#p5")
+    assert "Osama Hamdan" in page.locator("#p5").inner_text()
+
+
+def test_rtl_paragraphs_have_computed_direction(page: Any, site_url: str) -> None:
+    page.goto(site_url + "articles/israeli-security-source-confirms-assassination-attempt-"
+              "against-hamas-operative/")
+    direction = "el => getComputedStyle(el).direction"
+    assert page.locator("#p0").evaluate(direction) == "rtl"
+    assert page.locator("#p1").evaluate(direction) == "rtl"
+    assert page.locator("#p3").evaluate(direction) == "ltr"
+    assert page.locator("#p0").get_attribute("lang") == "ar"
+    assert page.locator("#p1").get_attribute("lang") == "he"
+
+
+def test_timeline_filters_and_links_to_the_paragraph(page: Any, site_url: str) -> None:
+    page.goto(site_url + "timeline/")
+    page.wait_for_selector(".vis-timeline")
+    everything = page.locator("li.event:visible").count()
+    page.select_option("#timeline-entity", "mazen-fuqha")
+    filtered = page.locator("li.event:visible")
+    assert 0 < filtered.count() < everything
+    filtered.first.locator("a").click()
+    page.wait_for_url("**/articles/israeli-palestinian-coordination-against-hamas/#p*")
+    assert page.errors == []
+
+
+def test_timeline_without_javascript(browser: Any, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(site_url + "timeline/")
+    assert plain.locator("li.event").count() >= 10
+    assert plain.locator("li.event a").first.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("path", [
+    "", "articles/israel-plans-to-kill-hamas-leaders-around-the-world-after-war/",
+    "entities/hamas/", "topics/targeted-killing/", "timeline/"])
+def test_no_serious_accessibility_violations(page: Any, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
