@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .link import Index
 from .model import Corpus
 
 SCHEMA = "research-corpus/1"
@@ -38,6 +39,16 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
                     "paragraph": e.paragraph, "entities": list(e.entities),
                     "url": f"articles/{e.article}/#p{e.paragraph}"} for e in corpus.events],
     }
+
+
+def graph_document(corpus: Corpus, index: Index) -> dict[str, Any]:
+    """The co-occurrence graph: entities, and pairs that share articles (weight = articles)."""
+    nodes = [{"id": e.id, "name": e.name, "type": e.type, "url": e.url,
+              "mentions": index.mention_count(e.id)} for e in corpus.entities]
+    edges = [{"source": a, "target": b, "weight": weight}
+             for a in sorted(index.cooccurrence) for b, weight in
+             sorted(index.cooccurrence[a].items()) if a < b]
+    return {"nodes": nodes, "edges": edges}
 
 
 def to_json(document: dict[str, Any]) -> str:

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import Config
-from .export import corpus_document, to_json
+from .export import corpus_document, graph_document, to_json
 from .extract.matcher import script_of
 from .link import Index, article_map, build_index, ranked
 from .model import Article, Corpus, Entity, Event, Mention, Paragraph, Topic
@@ -108,6 +108,7 @@ class Renderer:
         for template, url, title in (("home.md.j2", "", ""), ("articles.md.j2", "articles/", ""),
                                      ("topics.md.j2", "topics/", "Topics"),
                                      ("timeline.md.j2", "timeline/", "Timeline"),
+                                     ("graph.md.j2", "graph/", "Graph"),
                                      ("sources.md.j2", "sources/", "Sources"),
                                      ("curation.md.j2", "curation/", "Curation")):
             path, text = self.page(template, url, **self.index_context())
@@ -115,6 +116,7 @@ class Renderer:
             if title:
                 site.nav.append({title: path})
         site.files["data/corpus.json"] = to_json(corpus_document(self.corpus))
+        site.files["data/graph.json"] = to_json(graph_document(self.corpus, self.index))
         return site
 
     def entity_page(self, entity: Entity) -> tuple[str, str]:
@@ -182,6 +184,8 @@ class Renderer:
             "topic_counts": {t.id: sum(t.id in ts for ts in self.corpus.article_topics.values())
                              for t in self.corpus.topics},
             "events_by_year": events_by_year(self.corpus.events),
+            "strongest_pairs": strongest_pairs(self.index, self.entities),
+            "graph_min_weight": graph_min_weight(self.index),
             "top_entities_in_events": [self.entities[e] for e, _ in Counter(
                 e for event in self.corpus.events for e in event.entities).most_common(100)],
         }
@@ -259,6 +263,25 @@ def events_by_year(events: tuple[Event, ...]) -> list[tuple[str, list[Event]]]:
     for event in events:
         years.setdefault(event.year, []).append(event)
     return list(years.items())
+
+
+def strongest_pairs(index: Index, entities: dict[str, Entity],
+                    limit: int = 100) -> list[tuple[Entity, Entity, int]]:
+    pairs = [(weight, a, b) for a, others in index.cooccurrence.items()
+             for b, weight in others.items() if a < b]
+    pairs.sort(key=lambda p: (-p[0], entities[p[1]].name, entities[p[2]].name))
+    return [(entities[a], entities[b], weight) for weight, a, b in pairs[:limit]]
+
+
+MAX_GRAPH_EDGES = 400  # drawn at first; the slider shows more
+
+
+def graph_min_weight(index: Index) -> int:
+    """The smallest edge weight that keeps the first drawing under MAX_GRAPH_EDGES edges."""
+    weights = sorted((w for others in index.cooccurrence.values() for w in others.values()),
+                     reverse=True)
+    weights = weights[::2]  # each pair is counted from both sides
+    return weights[MAX_GRAPH_EDGES - 1] if len(weights) >= MAX_GRAPH_EDGES else 1
 
 
 def render_site(corpus: Corpus, config: Config) -> Site:

@@ -154,3 +154,29 @@ def test_no_serious_accessibility_violations(page: Any, site_url: str, path: str
     serious = [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in result["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_graph_renders_nodes_and_a_click_opens_the_entity(page: Any, site_url: str) -> None:
+    page.goto(site_url + "graph/")
+    page.wait_for_function("() => Number(document.getElementById('graph-view').dataset.nodes) > 5")
+    page.wait_for_timeout(2500)  # let the layout settle before aiming at a node
+    target = page.evaluate("""() => {
+        const view = document.getElementById('graph-view');
+        const network = view.network;
+        const id = view.dataset.nodeIds.split(' ')[0];
+        const dom = network.canvasToDOM(network.getPositions([id])[id]);
+        const box = view.getBoundingClientRect();
+        return {id: id, x: box.left + dom.x, y: box.top + dom.y};
+    }""")
+    page.mouse.click(target["x"], target["y"])
+    page.wait_for_url(f"**/entities/{target['id']}/")
+    assert page.errors == []
+
+
+def test_graph_weight_filter_hides_weak_links(page: Any, site_url: str) -> None:
+    page.goto(site_url + "graph/")
+    page.wait_for_function("() => Number(document.getElementById('graph-view').dataset.nodes) > 5")
+    before = int(page.locator("#graph-view").get_attribute("data-nodes"))
+    page.locator("#graph-weight").fill("2")
+    page.wait_for_function(f"() => Number(document.getElementById('graph-view')"
+                           f".dataset.nodes) < {before}")
