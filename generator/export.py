@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from typing import Any
 
 from .link import Index
-from .model import Corpus
+from .model import Article, Corpus, Entity
 
 SCHEMA = "research-corpus/1"
 
@@ -53,3 +57,150 @@ def graph_document(corpus: Corpus, index: Index) -> dict[str, Any]:
 
 def to_json(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def csv_text(header: list[str], rows: Iterable[Iterable[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def entities_csv(corpus: Corpus, index: Index) -> str:
+    return csv_text(
+        ["id", "name", "type", "source", "aliases", "mentions", "articles", "url"],
+        ([e.id, e.name, e.type, e.source, " | ".join(n for n in e.all_names if n != e.name),
+          index.mention_count(e.id), index.article_count(e.id), e.url]
+         for e in corpus.entities))
+
+
+def mentions_csv(corpus: Corpus) -> str:
+    return csv_text(["article", "entity", "surface", "paragraph", "start", "end", "how"],
+                    ([m.article, m.entity, m.surface, m.paragraph, m.start, m.end, m.how]
+                     for m in corpus.mentions))
+
+
+def events_csv(corpus: Corpus) -> str:
+    return csv_text(["date", "article", "paragraph", "entities", "text"],
+                    ([e.date, e.article, e.paragraph, " ".join(e.entities), e.text]
+                     for e in corpus.events))
+
+
+GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+
+
+def graphml(corpus: Corpus, index: Index) -> str:
+    """The co-occurrence graph for Gephi and networkx."""
+    ET.register_namespace("", GRAPHML)
+    root = ET.Element(f"{{{GRAPHML}}}graphml")
+    for key, owner, name, kind in (("name", "node", "name", "string"),
+                                   ("type", "node", "type", "string"),
+                                   ("mentions", "node", "mentions", "int"),
+                                   ("weight", "edge", "weight", "int")):
+        ET.SubElement(root, f"{{{GRAPHML}}}key", id=key, attrib={
+            "for": owner, "attr.name": name, "attr.type": kind})
+    graph = ET.SubElement(root, f"{{{GRAPHML}}}graph", id="cooccurrence",
+                          edgedefault="undirected")
+    document = graph_document(corpus, index)
+    for node in document["nodes"]:
+        element = ET.SubElement(graph, f"{{{GRAPHML}}}node", id=node["id"])
+        for key in ("name", "type", "mentions"):
+            ET.SubElement(element, f"{{{GRAPHML}}}data", key=key).text = str(node[key])
+    for number, edge in enumerate(document["edges"]):
+        element = ET.SubElement(graph, f"{{{GRAPHML}}}edge", id=f"e{number}",
+                                source=edge["source"], target=edge["target"])
+        ET.SubElement(element, f"{{{GRAPHML}}}data", key="weight").text = str(edge["weight"])
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def atom_feed(corpus: Corpus, site_name: str, site_url: str, built: str) -> str:
+    """Articles newest first; `built` (from SOURCE_DATE_EPOCH) stands in for missing dates."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = site_name
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = site_url or "urn:research-site"
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = built
+    ET.SubElement(feed, f"{{{ATOM}}}link", href=site_url or "./")
+    articles = sorted(corpus.articles, key=lambda a: (a.date or "", a.id), reverse=True)
+    for article in articles:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = article.display_title
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:sha256:{article.sha256}:" \
+                                                       f"{article.index_in_file}"
+        ET.SubElement(entry, f"{{{ATOM}}}link", href=(site_url or "") + article.url)
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = \
+            iso_datetime(article.date) if article.date else built
+        author = ET.SubElement(entry, f"{{{ATOM}}}author")
+        ET.SubElement(author, f"{{{ATOM}}}name").text = article.publisher or "Unknown"
+        body = [p.text for p in article.body]
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = body[0] if body else ""
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def iso_datetime(stated: str) -> str:
+    """"2017-03" -> "2017-03-01T00:00:00Z": feeds need a full timestamp."""
+    parts = (stated.split("-") + ["01", "01"])[:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def csl_json(corpus: Corpus, site_url: str) -> str:
+    items = []
+    for article in corpus.articles:
+        item: dict[str, Any] = {"id": article.id, "type": "article-newspaper",
+                                "title": article.display_title,
+                                "URL": (site_url or "") + article.url}
+        if article.publisher:
+            item["container-title"] = article.publisher
+        if article.date:
+            item["issued"] = {"date-parts": [[int(p) for p in article.date.split("-")]]}
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+
+
+def bibtex(corpus: Corpus, site_url: str) -> str:
+    entries = []
+    for article in corpus.articles:
+        fields = [("title", article.display_title), ("journal", article.publisher),
+                  ("year", article.date[:4] if article.date else None),
+                  ("month", article.date[5:7] if article.date and len(article.date) > 4
+                   else None),
+                  ("url", (site_url or "") + article.url),
+                  ("note", f"Source file {article.source_file}, SHA-256 {article.sha256}")]
+        body = ",\n".join(f"  {key} = {{{bibtex_escape(value)}}}" for key, value in fields
+                          if value)
+        entries.append(f"@article{{{article.id},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
+def bibtex_escape(value: str) -> str:
+    """Braces and backslashes would change BibTeX structure; the rest is literal."""
+    return "".join("\\" + ch if ch in "{}\\&%$#_" else ch for ch in value)
+
+
+def article_json_ld(article: Article, entities: list[Entity], site_url: str) -> str:
+    """schema.org NewsArticle for the article page; '<' escaped so text cannot end the
+    <script> element."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "NewsArticle",
+        "headline": article.display_title, "inLanguage": list(article.languages),
+        "wordCount": article.word_count, "url": (site_url or "") + article.url,
+        "mentions": [{"@type": SCHEMA_TYPES[e.type], "name": e.name,
+                      "url": (site_url or "") + e.url} for e in entities]}
+    if article.date:
+        data["datePublished"] = article.date
+    if article.publisher:
+        data["publisher"] = {"@type": "Organization", "name": article.publisher}
+    if entities:
+        data["about"] = data["mentions"][:3]
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place",
+                "event": "Event", "other": "Thing"}

@@ -8,6 +8,8 @@ MkDocs re-runs `on_config` on every rebuild, so all state is reset there.
 from __future__ import annotations
 
 import logging
+import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .config import Config, default_jobs
+from .config import Config, default_jobs, iso_timestamp, source_date_epoch
 from .model import Corpus
 from .pipeline import InputError, build_corpus
 from .render import Site, render_site
@@ -66,6 +68,10 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         except InputError as error:
             raise PluginError(str(error)) from None
         log_problems(self.corpus.problems)
+        epoch = source_date_epoch(max((a.date for a in self.corpus.articles if a.date),
+                                      default=None))
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs dates the sitemap by it
+        self.settings = replace(self.settings, built=iso_timestamp(epoch))
         self.site = render_site(self.corpus, self.settings)
         config.nav = self.site.nav  # the generator owns the navigation: see DESIGN.md §5
         add_search_languages(config, SEARCH_LANGUAGES)

@@ -19,7 +19,19 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import Config
-from .export import corpus_document, graph_document, to_json
+from .export import (
+    article_json_ld,
+    atom_feed,
+    bibtex,
+    corpus_document,
+    csl_json,
+    entities_csv,
+    events_csv,
+    graph_document,
+    graphml,
+    mentions_csv,
+    to_json,
+)
 from .extract.matcher import script_of
 from .link import Index, article_map, build_index, ranked
 from .model import Article, Corpus, Entity, Event, Mention, Paragraph, Topic
@@ -117,6 +129,19 @@ class Renderer:
                 site.nav.append({title: path})
         site.files["data/corpus.json"] = to_json(corpus_document(self.corpus))
         site.files["data/graph.json"] = to_json(graph_document(self.corpus, self.index))
+        url = self.config.site_url
+        site.files.update({
+            "data/entities.csv": entities_csv(self.corpus, self.index),
+            "data/mentions.csv": mentions_csv(self.corpus),
+            "data/events.csv": events_csv(self.corpus),
+            "data/cooccurrence.graphml": graphml(self.corpus, self.index),
+            "data/articles.csl.json": csl_json(self.corpus, url),
+            "data/articles.bib": bibtex(self.corpus, url),
+            "feed.xml": atom_feed(self.corpus, self.config.site_name, url, self.config.built),
+        })
+        path, text = self.page("downloads.md.j2", "downloads/", files=sorted(site.files.items()))
+        site.pages[path] = text
+        site.nav.append({"Downloads": path})
         return site
 
     def entity_page(self, entity: Entity) -> tuple[str, str]:
@@ -163,6 +188,7 @@ class Renderer:
                    for entity_type, title, _ in ENTITY_SECTIONS]
         return self.page("article.md.j2", article.url, article=article, paragraphs=paragraphs,
                          previous=previous, following=following,
+                         json_ld=Markup(article_json_ld(article, present, self.config.site_url)),
                          entities_by_type=[(title, group) for title, group in by_type if group])
 
     def index_context(self) -> dict[str, Any]:
