@@ -10,6 +10,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -19,8 +20,9 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from .config import Config, default_jobs
 from .model import Corpus
 from .pipeline import InputError, build_corpus
+from .plugin import ResearchPlugin
 from .render import render_site
-from .report import log_problems, setup_logging
+from .report import StageTimer, log_problems, setup_logging
 from .write import OutputError, build_into, check_output_dir, write_site_sources
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -96,29 +98,47 @@ def settings(args: argparse.Namespace) -> Config:
 def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site).resolve()
     check_output_dir(site_dir, input_dir(args), Path(args.config).resolve().parent)
-    corpus: Corpus | None = None
+    research: ResearchPlugin | None = None
 
     def build(staging: Path) -> None:
-        nonlocal corpus
+        nonlocal research
         config = load_config(args.config, site_dir=str(staging), strict=True)
+        started = time.perf_counter()
         mkdocs_build(config)
-        corpus = config.plugins["research"].corpus  # type: ignore[attr-defined]
+        research = config.plugins["research"]  # type: ignore[assignment]
+        assert research is not None
+        research.timer.seconds["MkDocs"] = time.perf_counter() - started - sum(
+            research.timer.seconds.values())
 
     build_into(site_dir, build)
-    assert corpus is not None
-    log.info("built %s: %d articles from %d files", site_dir, len(corpus.articles),
-             len(corpus.sources))
+    assert research is not None and research.corpus is not None
+    summarise(research.corpus, site_dir, research.timer)
+    return exit_status(research.corpus)
+
+
+def summarise(corpus: Corpus, where: Path, timer: StageTimer) -> None:
+    log.info("built %s: %d articles from %d files, %d entities, %d topics used, %d events, "
+             "%d problems", where, len(corpus.articles), len(corpus.sources),
+             len(corpus.entities), len({t for ts in corpus.article_topics.values() for t in ts}),
+             len(corpus.events), len(corpus.problems))
+    log.info("time: %s", timer.line())
+
+
+def exit_status(corpus: Corpus) -> int:
     return EXIT_SKIPPED if any(p.skipped for p in corpus.problems) else EXIT_OK
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    corpus = build_corpus(settings(args))
-    log_problems(corpus.problems)
     out = Path(args.out).resolve()
     check_output_dir(out, input_dir(args), Path(args.config).resolve().parent)
-    build_into(out, lambda staging: write_site_sources(render_site(corpus, settings(args)),
-                                                       staging))
-    return EXIT_SKIPPED if any(p.skipped for p in corpus.problems) else EXIT_OK
+    timer = StageTimer()
+    config = settings(args)
+    corpus = build_corpus(config, timer)
+    log_problems(corpus.problems)
+    with timer.stage("render and write"):
+        build_into(out, lambda staging: write_site_sources(render_site(corpus, config), staging))
+    summarise(corpus, out, timer)
+    return exit_status(corpus)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -138,7 +158,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     log.info("%d files, %d articles, %d entities, %d ambiguous names left unlinked, "
              "%d problems", len(corpus.sources), len(corpus.articles), len(corpus.entities),
              len(corpus.ambiguous), len(corpus.problems))
-    return EXIT_SKIPPED if any(p.skipped for p in corpus.problems) else EXIT_OK
+    return exit_status(corpus)
 
 
 if __name__ == "__main__":

@@ -17,42 +17,48 @@ from .extract.topics import TopicScorer, load_topics
 from .ingest import read_sources
 from .model import Article, Corpus, Mention, Problem, Source
 from .parse import parse_source
+from .report import StageTimer, progress
 from .slugs import unique_slugs
 
 log = logging.getLogger("generator")
 
 
-def build_corpus(config: Config) -> Corpus:
+def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
+    timer = timer or StageTimer()
     if not config.input_dir.is_dir():
         raise InputError(f"{config.input_dir}: input folder does not exist")
-    sources = read_sources(config.input_dir)
+    with timer.stage("ingest"):
+        sources = read_sources(config.input_dir)
     if not sources:
         raise InputError(f"{config.input_dir}: no *.txt files in the input folder")
     problems: list[Problem] = []
     articles: list[Article] = []
-    for source in sources:
-        if source.problem is not None:
-            problems.append(Problem(source.file, f"skipped: {source.problem}", skipped=True))
-            continue
-        parsed, found = parse_source(source)
-        articles.extend(parsed)
-        problems.extend(found)
-    articles = assign_ids(articles)
+    with timer.stage("parse"):
+        for source in progress(sources, "parse"):
+            if source.problem is not None:
+                problems.append(Problem(source.file, f"skipped: {source.problem}", skipped=True))
+                continue
+            parsed, found = parse_source(source)
+            articles.extend(parsed)
+            problems.extend(found)
+        articles = assign_ids(articles)
     try:
         knowledge = load_knowledge(config.knowledge_dir)
         topics = load_topics(config.knowledge_dir, {e.id for e in knowledge.entities})
     except KnowledgeError as error:
         raise InputError(str(error)) from None
-    names = EntityExtractor(knowledge).extract(articles, ner=config.ner, jobs=config.jobs)
+    with timer.stage("entities"):
+        names = EntityExtractor(knowledge).extract(articles, ner=config.ner, jobs=config.jobs)
     mentions_by_article: dict[str, list[Mention]] = {}
     for mention in names.mentions:
         mentions_by_article.setdefault(mention.article, []).append(mention)
-    scorer = TopicScorer(topics)
-    article_topics = {a.id: scorer.assign(a, mentions_by_article.get(a.id, []))
-                      for a in articles}
-    events = [event for a in articles
-              for event in extract_events(a, mentions_by_article.get(a.id, []))]
-    events.sort(key=lambda e: (e.date, e.article, e.paragraph, e.text))
+    with timer.stage("topics and events"):
+        scorer = TopicScorer(topics)
+        article_topics = {a.id: scorer.assign(a, mentions_by_article.get(a.id, []))
+                          for a in articles}
+        events = [event for a in articles
+                  for event in extract_events(a, mentions_by_article.get(a.id, []))]
+        events.sort(key=lambda e: (e.date, e.article, e.paragraph, e.text))
     return Corpus(sources=tuple(sources), articles=tuple(articles), problems=tuple(problems),
                   entities=names.entities, mentions=names.mentions, ambiguous=names.ambiguous,
                   unknown_names=names.unknown_names, topics=topics,

@@ -24,7 +24,7 @@ from .config import Config, default_jobs, iso_timestamp, source_date_epoch
 from .model import Corpus
 from .pipeline import InputError, build_corpus
 from .render import Site, render_site
-from .report import log_problems
+from .report import StageTimer, log_problems
 
 log = logging.getLogger("generator")
 
@@ -55,6 +55,7 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         self.corpus: Corpus | None = None
         self.site: Site | None = None
         self.settings: Config | None = None
+        self.timer = StageTimer()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -63,8 +64,9 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
             knowledge_dir=(root / self.config.knowledge).resolve(),
             ner=self.config.ner, jobs=self.config.jobs or default_jobs(),
             site_name=config.site_name, site_url=config.site_url or "")
+        self.timer = StageTimer()
         try:
-            self.corpus = build_corpus(self.settings)
+            self.corpus = build_corpus(self.settings, self.timer)
         except InputError as error:
             raise PluginError(str(error)) from None
         log_problems(self.corpus.problems)
@@ -72,7 +74,8 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
                                       default=None))
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs dates the sitemap by it
         self.settings = replace(self.settings, built=iso_timestamp(epoch))
-        self.site = render_site(self.corpus, self.settings)
+        with self.timer.stage("render"):
+            self.site = render_site(self.corpus, self.settings)
         config.nav = self.site.nav  # the generator owns the navigation: see DESIGN.md §5
         add_search_languages(config, SEARCH_LANGUAGES)
         return config

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from tqdm import tqdm
 
 from .model import Problem
 
@@ -32,3 +38,33 @@ def log_problems(problems: Iterable[Problem]) -> None:
     setup_logging(log.level or logging.INFO)
     for problem in problems:
         log.warning(problem.line())
+
+
+T = TypeVar("T")
+
+
+def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterable[T]:
+    """A progress bar on a terminal; nothing in CI, in pipes, or with --quiet."""
+    quiet = (not sys.stderr.isatty() or os.environ.get("CI") or
+             log.getEffectiveLevel() > logging.INFO)
+    if quiet:
+        return items
+    return tqdm(items, desc=description, total=total, unit="", leave=False, file=sys.stderr)
+
+
+class StageTimer:
+    """Wall time per pipeline stage, for the closing summary."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+    def line(self) -> str:
+        return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.seconds.items())

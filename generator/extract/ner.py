@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..report import progress
+
 # Components en_core_web_sm has that NER does not need.
 NOT_NEEDED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
@@ -39,6 +41,7 @@ def find_names(texts: list[str], jobs: int = 1, batch_size: int = 32) -> list[li
     if not texts:
         return []
     processes = max(1, min(jobs, len(texts) // MIN_TEXTS_PER_PROCESS))
-    docs: Iterable[Any] = model().pipe(texts, batch_size=batch_size, n_process=processes)
+    docs: Iterable[Any] = progress(
+        model().pipe(texts, batch_size=batch_size, n_process=processes), "NER", len(texts))
     return [[NerSpan(ent.start_char, ent.end_char, ent.label_, ent.text)
              for ent in doc.ents if ent.label_ in LABELS] for doc in docs]
