@@ -53,7 +53,13 @@ def decode_source(data: bytes, name: str) -> Source:
     text, encoding, problem = decode_bytes(data)
     if text is not None and not text.strip():
         text, problem = None, "empty file (no text)"
-    return Source(name, sha, len(data), text, encoding, problem=problem)
+    warnings = []
+    if text is not None and encoding is not None and \
+            (removed := disguising_characters(data.decode(encoding, errors="replace"))):
+        warnings.append(f"removed {removed} invisible bidi-override or zero-width "
+                        "character(s) that could disguise text")
+    return Source(name, sha, len(data), text, encoding, problem=problem,
+                  warnings=tuple(warnings))
 
 
 def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
@@ -97,8 +103,19 @@ def detect_legacy_encoding(data: bytes) -> str | None:
 
 
 _LINE_ENDINGS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+# Invisible characters that can disguise text: bidi embeddings, overrides and isolates (they
+# can make "Hamas" display as "Hasam"), zero-width spaces, and zero-width (non-)joiners next
+# to Latin letters, where no script needs them. RLM/LRM marks, which Arabic and Hebrew text
+# legitimately uses, are kept, as are joiners inside Arabic-script words.
+DISGUISING = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]"
+                        r"|(?<=[A-Za-z])[\u200c\u200d]|[\u200c\u200d](?=[A-Za-z])")
 
 
 def normalise(text: str) -> str:
-    """Unix line endings and NFC, so offsets and matching see one spelling of each letter."""
-    return unicodedata.normalize("NFC", _LINE_ENDINGS.sub("\n", text))
+    """Unix line endings, NFC and no disguising invisible characters, so offsets, matching and
+    display all see the same letters."""
+    return unicodedata.normalize("NFC", DISGUISING.sub("", _LINE_ENDINGS.sub("\n", text)))
+
+
+def disguising_characters(text: str) -> int:
+    return len(DISGUISING.findall(text))

@@ -162,8 +162,8 @@ def is_ui_label(text: str) -> bool:
 
 
 def is_logo_remnant(text: str) -> bool:
-    """A line of one to three capitals or symbols ("TT", "|", "AP") left by a logo image."""
-    return len(text) <= 3 and not any(ch.islower() for ch in text)
+    """A line of one to three capital letters ("TT", "AP") left by a logo image."""
+    return len(text) <= 3 and text.isalpha() and text.isupper()
 
 
 def is_caption(text: str) -> bool:

@@ -38,6 +38,7 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
             if source.problem is not None:
                 problems.append(Problem(source.file, f"skipped: {source.problem}", skipped=True))
                 continue
+            problems.extend(Problem(source.file, warning) for warning in source.warnings)
             parsed, found = parse_source(source)
             articles.extend(parsed)
             problems.extend(found)

@@ -8,6 +8,7 @@ Markdown does not rewrite links inside raw HTML.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -67,13 +68,14 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True)
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code, code)
-    env.filters["yaml_string"] = yaml_string
+    env.filters["front_matter"] = front_matter
     return env
 
 
-def yaml_string(value: str) -> Markup:
-    """A YAML double-quoted scalar for front matter, safe whatever the value holds."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+def front_matter(value: str) -> Markup:
+    """A front-matter value: HTML-escaped (MkDocs themes print `page.title` and the description
+    without autoescaping), then a YAML double-quoted scalar, whatever the value holds."""
+    escaped = html.escape(value, quote=True).replace("\\", "\\\\").replace('"', '\\"')
     escaped = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in escaped)
     return Markup(f'"{escaped}"')
 
