@@ -1,0 +1,114 @@
+"""Build synthetic corpora of several sizes and print a table of where the time goes.
+
+    python -m bench.run --sizes 100 1000 10000 --save bench/results/today.json
+    python -m bench.run --compare bench/results/a.json bench/results/b.json
+
+Each size is built in a fresh process (so peak RSS is that build's own) by the real CLI
+path: ingest, parse, entities, topics/events, render, MkDocs. Figures are printed, never
+asserted: compare ratios from one run on these shared machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from .synth import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+COLUMNS = ("articles", "ingest", "parse", "entities", "topics and events", "render", "MkDocs",
+           "total_s", "generator_articles_per_s", "peak_rss_mb", "site_mb", "pages",
+           "search_first_query_kb")
+
+
+def build_once(articles: int, ner: bool) -> dict[str, Any]:
+    """Runs inside the child process: one cold build, its figures as a dict."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus, site = Path(folder) / "in", Path(folder) / "site"
+        write_corpus(corpus, articles)
+        import os
+
+        os.environ.update({"RESEARCH_INPUT": str(corpus), "RESEARCH_NER": str(ner).lower(),
+                           "NO_MKDOCS_2_WARNING": "1"})
+        started = time.perf_counter()
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+        build(config)
+        total = time.perf_counter() - started
+        timer = config.plugins["research"].timer  # type: ignore[attr-defined]
+        stages = dict(timer.seconds)
+        stages["MkDocs"] = total - sum(stages.values())
+        generator_seconds = sum(v for k, v in stages.items() if k != "MkDocs")
+        index = site / "search" / "search_index.json"
+        first_query = len(gzip.compress(index.read_bytes())) + sum(
+            len(gzip.compress(p.read_bytes()))
+            for p in (site / "assets" / "javascripts" / "workers").glob("search*.js"))
+        return {"articles": articles, **{k: round(v, 2) for k, v in stages.items()},
+                "total_s": round(total, 2),
+                "generator_articles_per_s": round(articles / generator_seconds),
+                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+                                 / 2**20, 1),
+                "pages": sum(1 for _ in site.rglob("*.html")),
+                "search_first_query_kb": round(first_query / 1024)}
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = [" | ".join(COLUMNS), " | ".join("---" for _ in COLUMNS)]
+    lines += [" | ".join(str(row.get(column, "")) for column in COLUMNS) for row in rows]
+    return "\n".join(f"| {line} |" for line in lines)
+
+
+def compare(first: Path, second: Path) -> str:
+    a, b = (json.loads(p.read_text())["rows"] for p in (first, second))
+    lines = ["articles | " + " | ".join(f"{c} ratio" for c in COLUMNS[1:])]
+    for left, right in zip(a, b, strict=False):
+        ratios = [f"{right[c] / left[c]:.2f}" if left.get(c) else "-" for c in COLUMNS[1:]]
+        lines.append(f"{left['articles']} | " + " | ".join(ratios))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--ner", action="store_true", help="with statistical NER")
+    parser.add_argument("--save", type=Path)
+    parser.add_argument("--compare", type=Path, nargs=2)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(build_once(args.child, args.ner)))
+        return
+    if args.compare:
+        print(compare(*args.compare))
+        return
+    rows = []
+    for size in args.sizes:
+        command = [sys.executable, "-m", "bench.run", "--child", str(size)]
+        if args.ner:
+            command.append("--ner")
+        output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+        rows.append(json.loads(output.stdout.strip().splitlines()[-1]))
+        print(table(rows[-1:]).splitlines()[-1], flush=True)
+    print(table(rows))
+    if args.save:
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        args.save.write_text(json.dumps({"machine": platform.platform(), "python":
+                                         platform.python_version(), "ner": args.ner,
+                                         "rows": rows}, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
