@@ -21,11 +21,11 @@ MIN_DETECTABLE_CHARS = 40
 
 def script_language(text: str) -> str | None:
     """"ar" or "he" when most letters are in that script, else None (ask `latin_language`)."""
+    counts = {code: len(script.findall(text)) for code, script in SCRIPTS.items()}
+    if not any(counts.values()):
+        return None  # the common case, decided without counting every letter
     letters = len(LETTER.findall(text))
-    for code, script in SCRIPTS.items():
-        if letters and len(script.findall(text)) * 2 > letters:
-            return code
-    return None
+    return next((code for code, count in counts.items() if count * 2 > letters), None)
 
 
 def is_rtl_text(text: str) -> bool:
