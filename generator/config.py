@@ -18,6 +18,7 @@ class Config:
     knowledge_dir: Path
     ner: bool = True  # statistical NER for names the knowledge base lacks
     jobs: int = 1  # worker processes for NER
+    cache_file: Path | None = None  # NER results by text hash; None: no cache
     site_name: str = "Research site"
     site_url: str = ""
     max_file_bytes: int = 20_000_000  # larger files are skipped with a message

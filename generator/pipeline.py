@@ -49,7 +49,8 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
     except KnowledgeError as error:
         raise InputError(str(error)) from None
     with timer.stage("entities"):
-        names = EntityExtractor(knowledge).extract(articles, ner=config.ner, jobs=config.jobs)
+        names = EntityExtractor(knowledge).extract(articles, ner=config.ner, jobs=config.jobs,
+                                                   cache=config.cache_file)
     mentions_by_article: dict[str, list[Mention]] = {}
     for mention in names.mentions:
         mentions_by_article.setdefault(mention.article, []).append(mention)

@@ -48,6 +48,7 @@ class ResearchPluginConfig(base.Config):
     knowledge = c.Type(str, default="knowledge")  # folder of entities.yml / topics.yml
     ner = c.Type(bool, default=True)
     jobs = c.Type(int, default=0)  # NER worker processes; 0 = all cores
+    cache = c.Type(str, default=".cache/research.sqlite")  # NER results; "" to switch off
 
 
 class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
@@ -63,6 +64,7 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
             input_dir=(root / self.config.input).resolve(),
             knowledge_dir=(root / self.config.knowledge).resolve(),
             ner=self.config.ner, jobs=self.config.jobs or default_jobs(),
+            cache_file=(root / self.config.cache).resolve() if self.config.cache else None,
             site_name=config.site_name, site_url=config.site_url or "")
         self.timer = StageTimer()
         try:

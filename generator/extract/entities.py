@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..model import Article, Entity, EntityType, Mention
 from ..slugs import slug
@@ -72,9 +73,10 @@ class EntityExtractor:
         self.known_names = {fold(name): e.id for e in knowledge.entities for name in e.all_names}
         self.demonyms = {fold(d): e.id for e in knowledge.entities for d in e.demonyms}
 
-    def extract(self, articles: Iterable[Article], ner: bool, jobs: int = 1) -> Extraction:
+    def extract(self, articles: Iterable[Article], ner: bool, jobs: int = 1,
+                cache: Path | None = None) -> Extraction:
         articles = list(articles)
-        ner_spans = run_ner(articles, jobs) if ner else [[] for _ in articles]
+        ner_spans = run_ner(articles, jobs, cache) if ner else [[] for _ in articles]
         mentions: list[Mention] = []
         ambiguous: list[Mention] = []
         new_names: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
@@ -266,12 +268,13 @@ def mention(article: Article, item: Found, entity: str) -> Mention:
                    how=how)  # type: ignore[arg-type]
 
 
-def run_ner(articles: list[Article], jobs: int) -> list[list[tuple[int, NerSpan]]]:
+def run_ner(articles: list[Article], jobs: int,
+            cache: Path | None = None) -> list[list[tuple[int, NerSpan]]]:
     """NER over each article's English paragraphs, with spans mapped back to (paragraph
     index, span in source offsets)."""
     texts, layouts = zip(*map(ner_text, articles), strict=True) if articles else ((), ())
-    return [map_spans(spans, layout)
-            for spans, layout in zip(find_names(list(texts), jobs), layouts, strict=True)]
+    return [map_spans(spans, layout) for spans, layout in
+            zip(find_names(list(texts), jobs, cache_path=cache), layouts, strict=True)]
 
 
 Layout = list[tuple[int, int, int]]  # (offset in the NER text, paragraph index, source start)

