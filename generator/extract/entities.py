@@ -33,7 +33,8 @@ NER_TYPES: dict[str, EntityType] = {"PERSON": "person", "ORG": "organization", "
 ROLE_WORDS = frozenset("""operative operatives leader leaders official officials chief commander
 member members spokesman spokeswoman minister ministry president premier prime general gen
 senior former deputy head director founder militant militants fighters source sources
-government forces army military movement group faction brigade brigades wing""".split())
+government forces army military movement group faction brigade brigades wing defense
+defence security intelligence media police ministry""".split())
 TITLES = re.compile(r"^(?:(?:Prime|Defense|Defence|Foreign|Finance|Intelligence|Deputy)\s+)?"
                     r"(?:President|Minister|Gen\.|Lt\.|Col\.|Maj\.|Sgt\.|Capt\.|Sheikh|Dr\.|"
                     r"Mr\.|Mrs\.|Ms\.|Sen\.|Rep\.|King|Queen|Prince|Chief|Senior|Former|General"
@@ -41,6 +42,8 @@ TITLES = re.compile(r"^(?:(?:Prime|Defense|Defence|Foreign|Finance|Intelligence|
 NAME_CHARS = re.compile(r"^[A-Z][A-Za-z.'’\- ]*[A-Za-z.]$|^[A-Z]$")
 CAPITALISED_WORD = re.compile(r"\b[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]\b")
 MAX_NAME_WORDS = 6
+LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
+POSSESSIVE_INSIDE = re.compile(r"['’]s?\s")
 
 
 @dataclass(frozen=True)
@@ -126,8 +129,9 @@ class EntityExtractor:
             if match := pattern.match(text):
                 start, text = start + match.end(), text[match.end():]
         text = re.sub(r"(?:['’]s?|[.,;:])$", "", text)
-        if "\n" in text or not NAME_CHARS.match(text) or len(text.split()) > MAX_NAME_WORDS:
-            return None
+        if "\n" in text or not NAME_CHARS.match(text) or len(text.split()) > MAX_NAME_WORDS \
+                or POSSESSIVE_INSIDE.search(text):
+            return None  # "Islamic Republic’s Revolutionary Guard" is two names, not one
         entity = self.known_names.get(fold(text))
         return Found(start, start + len(text), paragraph, text, entity,
                      "alias" if entity else "ner", span.label, text)
@@ -156,10 +160,11 @@ class EntityExtractor:
         seen: set[str] = set()
         taken: list[tuple[int, int]] = []
         items = found + self.surname_candidates(article, found, surnames)
+        common_words = {w for p in article.paragraphs for w in LOWERCASE_WORD.findall(p.text)}
         for item in sorted(items, key=lambda f: (f.start, -f.end)):
             if any(item.start < end and start < item.end for start, end in taken):
                 continue
-            entity = self.entity_for(item, surnames, seen)
+            entity = self.entity_for(item, surnames, seen, common_words)
             if entity == AMBIGUOUS or (entity is None and is_lone_person(item)):
                 unlinked.append(mention(article, item, ""))
                 continue
@@ -171,7 +176,7 @@ class EntityExtractor:
         return linked, unlinked
 
     def entity_for(self, item: Found, surnames: dict[str, list[tuple[int, str]]],
-                   seen: set[str]) -> str | None:
+                   seen: set[str], common_words: set[str]) -> str | None:
         if item.how == "context":
             return item.entity if item.entity in seen else None
         if item.how in ("short", "ner") and len(item.surface.split()) == 1 and \
@@ -183,6 +188,9 @@ class EntityExtractor:
             return next(iter(earlier)) if earlier else None
         if item.entity is not None:
             return item.entity
+        if len(item.name.split()) == 1 and (item.name.lower() in common_words or
+                                            item.name.lower() in ROLE_WORDS):
+            return None  # "Media", "Defense": a word the article also uses in lowercase
         return new_entity_id(item.name)
 
     def surname_index(self, found: list[Found]) -> dict[str, list[tuple[int, str]]]:
