@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Article, Entity, EntityType, Mention
+from ..model import Article, Entity, EntityType, Mention, Paragraph
+from ..parse import CAPTION_CREDIT
 from ..slugs import slug
 from .knowledge import Knowledge
 from .matcher import NameMatcher, fold
@@ -104,7 +105,7 @@ class EntityExtractor:
     def found_in(self, article: Article, ner_spans: list[tuple[int, NerSpan]]) -> list[Found]:
         known = [Found(p.start + m.start, p.start + m.end, p.index, m.surface,
                        m.pattern.entity, m.pattern.how)
-                 for p in article.paragraphs for m in self.matcher.find(p.text)]
+                 for p in article.paragraphs for m in self.matcher.find(without_credit(p))]
         found = list(known)
         for paragraph, span in ner_spans:
             item = self.from_ner(paragraph, span)
@@ -249,6 +250,15 @@ class EntityExtractor:
 AMBIGUOUS = "\0ambiguous"
 
 
+def without_credit(paragraph: Paragraph) -> str:
+    """A caption's text without its photo credit ("(Reuters file photo)"): the agency that
+    took the picture is not something the article mentions."""
+    if paragraph.kind != "caption":
+        return paragraph.text
+    credit = CAPTION_CREDIT.search(paragraph.text)
+    return paragraph.text[:credit.start()] if credit else paragraph.text
+
+
 def is_lone_person(item: Found) -> bool:
     return item.how == "ner" and item.label == "PERSON" and len(item.surface.split()) == 1
 
@@ -295,9 +305,10 @@ def ner_text(article: Article) -> tuple[str, Layout]:
     for paragraph in article.paragraphs:
         if paragraph.lang != "en":
             continue
+        text = without_credit(paragraph)
         layout.append((offset, paragraph.index, paragraph.start))
-        parts.append(paragraph.text)
-        offset += len(paragraph.text) + 2
+        parts.append(text)
+        offset += len(text) + 2
     return "\n\n".join(parts), layout
 
 
