@@ -31,11 +31,13 @@ def pairs(corpus: Corpus) -> tuple[set[tuple[str, str]], set[tuple[str, str, str
     knowledge = load_knowledge(ROOT / "knowledge")
     known = {fold(name): e.id for e in knowledge.entities for name in e.all_names}
     keys = {a.id: f"{a.source_file}#{a.index_in_file}" for a in corpus.articles}
-    found_entities, found_surfaces = set(), set()
+    found_entities: set[tuple[str, str]] = set()
+    found_surfaces: set[tuple[str, str, str]] = set()
     for mention in corpus.mentions:
         found_entities.add((keys[mention.article], mention.entity))
         found_surfaces.add((keys[mention.article], mention.entity, mention.surface))
-    gold_entities, gold_surfaces = set(), set()
+    gold_entities: set[tuple[str, str]] = set()
+    gold_surfaces: set[tuple[str, str, str]] = set()
     for key, article in GOLD.items():
         for name, surfaces in article["entities"].items():
             entity = gold_id(name, known)
