@@ -7,7 +7,7 @@ Score of a topic for an article (documented in the README and topics.yml):
   + 0.5 for each further occurrence of a cue, at most 2 points in all
   + 1   for each distinct entity listed under the topic that the article mentions, at most 2
   + 3   when one of the publisher's own tags ("Filed under: ...") names the topic or a cue
-An article gets every topic scoring at least THRESHOLD.
+An article gets every topic scoring at least THRESHOLD (4).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ..model import Article, Mention, Topic
 from .knowledge import ID_PATTERN, KnowledgeError, load_yaml, string_list
 from .matcher import NameMatcher, fold
 
-THRESHOLD = 3.0
+THRESHOLD = 4.0
 TOPIC_KEYS = {"id", "name", "description", "cues", "entities", "related"}
 
 
