@@ -153,9 +153,12 @@ class Renderer:
         neighbours = [(self.entities[other], count) for other, count in sorted(
             self.index.cooccurrence.get(entity.id, Counter()).items(),
             key=lambda item: (-item[1], self.entities[item[0]].name.lower()))[:TOP_NEIGHBOURS]]
+        names = names_by_language(entity, mentions)
         return self.page(
             "entity.md.j2", entity.url, entity=entity, mentions=mentions, snippets=snippets,
-            names=names_by_language(entity, mentions), neighbours=neighbours,
+            names=names, neighbours=neighbours,
+            aliases=[(lang, name) for lang, values in names for name in values
+                     if name != entity.name],
             articles=[self.articles[a] for a in self.index.articles_by_entity.get(entity.id, [])],
             events=[e for e in self.corpus.events if entity.id in e.entities])
 

@@ -87,7 +87,7 @@ def test_hostile_corpus_builds_safely(tmp_path: Path) -> None:
         found = inspect(page.read_text(encoding="utf-8"))
         assert found.dangers == [], (page, found.dangers)
         assert not any("alert(" in script for script in found.scripts), page
-        all_text += " ".join(found.text)
+        all_text += " ".join("".join(found.text).split()) + " "
     for marker in ("AFTER-HTML", "AFTER-MARKDOWN", "AFTER-JINJA"):
         assert f"{marker} paragraph renders normally." in all_text
     for literal in ("<script>alert(3)</script>", "# Not a heading", "| not | a | table |",
