@@ -11,6 +11,7 @@ import codecs
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -35,13 +36,36 @@ def list_input_files(folder: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
 
 
-def read_sources(folder: Path) -> list[Source]:
-    return [read_source(path, path.relative_to(folder).as_posix())
-            for path in list_input_files(folder)]
+def read_sources(folder: Path, max_bytes: int | None = None) -> list[Source]:
+    """Every input file as a Source; a byte-identical copy of an earlier file is kept as a
+    Source (so the Sources page lists it) but marked, and not parsed again."""
+    sources: list[Source] = []
+    first_with: dict[str, str] = {}
+    for path in list_input_files(folder):
+        source = read_source(path, path.relative_to(folder).as_posix(), max_bytes)
+        if source.text is not None and source.sha256 in first_with:
+            source = replace(source, text=None,
+                             problem=f"byte-identical to {first_with[source.sha256]}; "
+                                     "its article is that file's")
+        elif source.text is not None:
+            first_with[source.sha256] = source.file
+        sources.append(source)
+    return sources
 
 
-def read_source(path: Path, name: str) -> Source:
+def ignored_files(folder: Path) -> list[str]:
+    """Files in the input folder that are not read (not *.txt, or hidden), to report them."""
+    read = set(list_input_files(folder))
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file() and p not in read and ".git" not in p.relative_to(folder).parts)
+
+
+def read_source(path: Path, name: str, max_bytes: int | None = None) -> Source:
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            return Source(name, "0" * 64, size, None, None,
+                          problem=f"{size} bytes, over the limit of {max_bytes} (max_file_bytes)")
         data = path.read_bytes()
     except OSError as error:
         return Source(name, "0" * 64, 0, None, None, problem=f"unreadable ({error.strerror})")
@@ -50,45 +74,57 @@ def read_source(path: Path, name: str) -> Source:
 
 def decode_source(data: bytes, name: str) -> Source:
     sha = hashlib.sha256(data).hexdigest()
-    text, encoding, problem = decode_bytes(data)
-    if text is not None and not text.strip():
-        text, problem = None, "empty file (no text)"
-    warnings = []
-    if text is not None and encoding is not None and \
-            (removed := disguising_characters(data.decode(encoding, errors="replace"))):
+    raw, encoding, problem, warnings = decode_bytes(data)
+    if raw is None:
+        return Source(name, sha, len(data), None, encoding, problem=problem)
+    text = normalise(raw)
+    if not text.strip():
+        return Source(name, sha, len(data), None, encoding, problem="empty file (no text)")
+    if removed := len(DISGUISING.findall(raw)):
         warnings.append(f"removed {removed} invisible bidi-override or zero-width "
                         "character(s) that could disguise text")
-    return Source(name, sha, len(data), text, encoding, problem=problem,
-                  warnings=tuple(warnings))
+    if controls := len(CONTROL.findall(raw)):
+        warnings.append(f"removed {controls} NUL or other control character(s)")
+    return Source(name, sha, len(data), text, encoding, warnings=tuple(warnings))
 
 
-def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
-    """Returns (text, encoding, problem); text is None when the bytes are not usable text."""
+def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(text, encoding, problem, warnings); text is None when the bytes are not usable text."""
     if not data:
-        return None, None, "empty file (0 bytes)"
+        return None, None, "empty file (0 bytes)", []
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return normalise(data.decode(encoding)), encoding, None
+                return data.decode(encoding), encoding, None, []
             except UnicodeDecodeError:
-                return None, None, f"invalid {encoding} despite its byte-order mark"
+                return None, None, f"invalid {encoding} despite its byte-order mark", []
     if looks_binary(data):
-        return None, None, "binary data, not text"
+        return None, None, "binary data, not text", []
     try:
-        return normalise(data.decode("utf-8")), "utf-8", None
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8"), "utf-8", None, []
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    replaced = data.decode("utf-8", errors="replace")
+    broken = replaced.count("\ufffd")
+    multibyte = sum(1 for char in replaced if ord(char) > 127) - broken
+    if multibyte > broken and broken <= max(4, len(replaced) // 200):
+        # Real UTF-8 (it has valid multi-byte letters) with a few broken bytes: keep it and
+        # say where. ASCII with stray high bytes is a legacy code page instead.
+        return replaced, "utf-8", None, [f"invalid UTF-8 byte(s) from byte offset {first_bad} "
+                                         "replaced with U+FFFD"]
     legacy = detect_legacy_encoding(data)
     if legacy is None:
-        return None, None, "unknown text encoding"
-    return normalise(data.decode(legacy, errors="replace")), legacy, None
+        return None, None, "unknown text encoding", []
+    return data.decode(legacy, errors="replace"), legacy, None, []
 
 
 def looks_binary(data: bytes) -> bool:
+    """Mostly control bytes or NULs: an image or archive renamed .txt. A stray NUL in text is
+    removed instead (see CONTROL)."""
     head = data[:8192]
     controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
-    return b"\x00" in head or controls > len(head) * 0.05
+    return controls > len(head) * 0.02
 
 
 def detect_legacy_encoding(data: bytes) -> str | None:
@@ -111,11 +147,12 @@ DISGUISING = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]"
                         r"|(?<=[A-Za-z])[\u200c\u200d]|[\u200c\u200d](?=[A-Za-z])")
 
 
+# NUL and other C0 controls except tab, newline and carriage return (handled above).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def normalise(text: str) -> str:
-    """Unix line endings, NFC and no disguising invisible characters, so offsets, matching and
-    display all see the same letters."""
-    return unicodedata.normalize("NFC", DISGUISING.sub("", _LINE_ENDINGS.sub("\n", text)))
-
-
-def disguising_characters(text: str) -> int:
-    return len(DISGUISING.findall(text))
+    """Unix line endings, NFC, no control characters and no disguising invisible characters,
+    so offsets, matching and display all see the same letters."""
+    text = _LINE_ENDINGS.sub("\n", text)
+    return unicodedata.normalize("NFC", CONTROL.sub("", DISGUISING.sub("", text)))

@@ -14,7 +14,7 @@ from .extract.entities import EntityExtractor
 from .extract.events import extract_events
 from .extract.knowledge import KnowledgeError, load_knowledge
 from .extract.topics import TopicScorer, load_topics
-from .ingest import read_sources
+from .ingest import ignored_files, read_sources
 from .model import Article, Corpus, Mention, Problem, Source
 from .parse import parse_source
 from .report import StageTimer, progress
@@ -28,21 +28,27 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
     if not config.input_dir.is_dir():
         raise InputError(f"{config.input_dir}: input folder does not exist")
     with timer.stage("ingest"):
-        sources = read_sources(config.input_dir)
+        sources = read_sources(config.input_dir, config.max_file_bytes)
     if not sources:
         raise InputError(f"{config.input_dir}: no *.txt files in the input folder")
-    problems: list[Problem] = []
+    problems: list[Problem] = [Problem(name, "ignored: only visible *.txt files are read")
+                               for name in ignored_files(config.input_dir)]
     articles: list[Article] = []
     with timer.stage("parse"):
         for source in progress(sources, "parse"):
             if source.problem is not None:
-                problems.append(Problem(source.file, f"skipped: {source.problem}", skipped=True))
+                duplicate = source.problem.startswith("byte-identical")
+                problems.append(Problem(source.file, f"skipped: {source.problem}",
+                                        skipped=not duplicate))
                 continue
             problems.extend(Problem(source.file, warning) for warning in source.warnings)
             parsed, found = parse_source(source)
             articles.extend(parsed)
             problems.extend(found)
         articles = assign_ids(articles)
+    if len(articles) > config.max_articles:
+        raise InputError(f"{config.input_dir}: {len(articles)} articles, over the limit of "
+                         f"{config.max_articles} (max_articles)")
     try:
         knowledge = load_knowledge(config.knowledge_dir)
         topics = load_topics(config.knowledge_dir, {e.id for e in knowledge.entities})

@@ -49,6 +49,8 @@ class ResearchPluginConfig(base.Config):
     ner = c.Type(bool, default=True)
     jobs = c.Type(int, default=0)  # NER worker processes; 0 = all cores
     cache = c.Type(str, default=".cache/research.sqlite")  # NER results; "" to switch off
+    max_file_bytes = c.Type(int, default=20_000_000)  # larger files are skipped, with a message
+    max_articles = c.Type(int, default=100_000)  # more stops the build, with a message
 
 
 class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
@@ -65,6 +67,7 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
             knowledge_dir=(root / self.config.knowledge).resolve(),
             ner=self.config.ner, jobs=self.config.jobs or default_jobs(),
             cache_file=(root / self.config.cache).resolve() if self.config.cache else None,
+            max_file_bytes=self.config.max_file_bytes, max_articles=self.config.max_articles,
             site_name=config.site_name, site_url=config.site_url or "")
         self.timer = StageTimer()
         try:
