@@ -23,6 +23,7 @@ class Config:
     site_url: str = ""
     max_file_bytes: int = 20_000_000  # larger files are skipped with a message
     max_articles: int = 100_000
+    pagefind: bool = False  # search with Pagefind (a Search page) instead of Material's
     built: str = "1970-01-01T00:00:00Z"  # the build's timestamp: SOURCE_DATE_EPOCH, never the clock
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,9 @@ from .report import StageTimer, log_problems
 log = logging.getLogger("generator")
 
 
+PAGEFIND_ABOVE = 2000  # articles; measured in bench/RESULTS.md
+
+
 # Material's search validates `lang` against MkDocs' own list, which lacks Hebrew, and drops
 # it silently although Material ships lunr.he; we add it back after validation.
 # (Plugin order matters: `search` comes before `research` in mkdocs.yml.)
@@ -43,6 +48,13 @@ def add_search_languages(config: MkDocsConfig, languages: tuple[str, ...]) -> No
                 current.extend(lang for lang in languages if lang not in current)
 
 
+def disable_material_search(config: MkDocsConfig) -> None:
+    """Material's search hides its box and writes no index when disabled."""
+    for name, plugin in config.plugins.items():
+        if name.endswith("search") and isinstance(getattr(plugin, "config", None), base.Config):
+            plugin.config["enabled"] = False
+
+
 class ResearchPluginConfig(base.Config):
     input = c.Type(str, default="seeds")  # folder of *.txt articles, relative to mkdocs.yml
     knowledge = c.Type(str, default="knowledge")  # folder of entities.yml / topics.yml
@@ -51,6 +63,9 @@ class ResearchPluginConfig(base.Config):
     cache = c.Type(str, default=".cache/research.sqlite")  # NER results; "" to switch off
     max_file_bytes = c.Type(int, default=20_000_000)  # larger files are skipped, with a message
     max_articles = c.Type(int, default=100_000)  # more stops the build, with a message
+    # Material's search downloads one index for the whole site; Pagefind loads a few small
+    # fragments per query. "auto" switches to Pagefind above PAGEFIND_ABOVE articles.
+    search = c.Choice(("auto", "material", "pagefind"), default="auto")
 
 
 class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
@@ -59,6 +74,7 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         self.site: Site | None = None
         self.settings: Config | None = None
         self.timer = StageTimer()
+        self.pagefind = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -79,11 +95,26 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
                                       default=None))
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs dates the sitemap by it
         self.settings = replace(self.settings, built=iso_timestamp(epoch))
+        self.pagefind = self.config.search == "pagefind" or (
+            self.config.search == "auto" and len(self.corpus.articles) > PAGEFIND_ABOVE)
+        self.settings = replace(self.settings, pagefind=self.pagefind)
         with self.timer.stage("render"):
             self.site = render_site(self.corpus, self.settings)
         config.nav = self.site.nav  # the generator owns the navigation: see DESIGN.md §5
         add_search_languages(config, SEARCH_LANGUAGES)
+        if self.pagefind:
+            disable_material_search(config)
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.pagefind:
+            return
+        with self.timer.stage("search index"):
+            result = subprocess.run([sys.executable, "-m", "pagefind", "--site",
+                                     config.site_dir], capture_output=True, text=True)
+        if result.returncode != 0:
+            last = (result.stderr or result.stdout).strip().splitlines()[-1:]
+            raise PluginError(f"pagefind failed: {' '.join(last) or result.returncode}")
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.site is not None

@@ -141,6 +141,10 @@ class Renderer:
             "data/articles.bib": bibtex(self.corpus, url),
             "feed.xml": atom_feed(self.corpus, self.config.site_name, url, self.config.built),
         })
+        if self.config.pagefind:
+            path, text = self.page("find.md.j2", "find/")
+            site.pages[path] = text
+            site.nav.insert(1, {"Search": path})
         path, text = self.page("downloads.md.j2", "downloads/", files=sorted(site.files.items()))
         site.pages[path] = text
         site.nav.append({"Downloads": path})
@@ -285,7 +289,8 @@ def by_date(articles: list[Article]) -> list[Article]:
 
 def lead_sentence(article: Article) -> str:
     body = [p for p in article.paragraphs if p.kind == "text"]
-    found = sentences(body[0].text) if body else []
+    main = [p for p in body if p.lang == article.languages[0]] or body
+    found = sentences(main[0].text) if main else []
     return found[0][0].strip() if found else ""
 
 

@@ -184,3 +184,38 @@ def test_graph_weight_filter_hides_weak_links(page: Any, site_url: str) -> None:
     page.locator("#graph-weight").fill("2")
     page.wait_for_function(f"() => Number(document.getElementById('graph-view')"
                            f".dataset.nodes) < {before}")
+
+
+@pytest.fixture(scope="module")
+def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seed site built with `search: pagefind`, the option for large sites."""
+    from .conftest import run_cli
+
+    site = tmp_path_factory.mktemp("pagefind") / "site"
+    result = run_cli("build", "--site", str(site), env={"RESEARCH_SEARCH": "pagefind"})
+    assert result.returncode == 0, result.stderr
+    assert (site / "pagefind" / "pagefind-ui.js").exists()
+    assert not (site / "search" / "search_index.json").exists()
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Hamdan", ("/entities/mohamed-hamdan/", "/entities/osama-hamdan/")),
+    ("حماس", ("/entities/hamas/",)),
+    ("חמאס", ("/entities/hamas/",)),
+])
+def test_pagefind_search_in_three_languages(page: Any, pagefind_url: str, query: str,
+                                            expected: tuple[str, ...]) -> None:
+    page.goto(pagefind_url + "find/")
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_timeout(500)
+    links = [link.get_attribute("href") or "" for link in
+             page.locator(".pagefind-ui__result-link").all()]
+    pages = list(dict.fromkeys(link.split("#")[0] for link in links))
+    assert any(p.endswith(expected) for p in pages[:2]), pages
+    assert page.errors == []
