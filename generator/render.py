@@ -42,6 +42,7 @@ from .slugs import page_path, relative_url
 TEMPLATES = Path(__file__).parent / "templates"
 SNIPPET_CONTEXT = 80  # characters of context either side of a mention
 MAX_SNIPPETS = 200  # per entity page; the rest are counted and in corpus.json
+MAX_EVENTS = 200  # per entity or topic page; all are on the timeline and in events.csv
 TOP_NEIGHBOURS = 20
 # Entity index pages: (type, title, URL) in navigation order.
 ENTITY_SECTIONS = (("person", "People", "people/"), ("organization", "Organisations",
@@ -164,7 +165,7 @@ class Renderer:
             aliases=[(lang, name) for lang, values in names for name in values
                      if name != entity.name],
             articles=[self.articles[a] for a in self.index.articles_by_entity.get(entity.id, [])],
-            events=[e for e in self.corpus.events if entity.id in e.entities])
+            events=[e for e in self.corpus.events if entity.id in e.entities][:MAX_EVENTS])
 
     def topic_page(self, topic: Topic) -> tuple[str, str]:
         members = [a for a in self.corpus.articles
@@ -183,7 +184,7 @@ class Renderer:
             top_entities=[(self.entities[e], n) for e, n in sorted(
                 counts.items(), key=lambda item: (-item[1], item[0]))[:15]],
             related=[topics[t] for t in related if t in topics],
-            events=[e for e in self.corpus.events if e.article in ids])
+            events=[e for e in self.corpus.events if e.article in ids][:MAX_EVENTS])
 
     def article_page(self, article: Article, previous: Article | None,
                      following: Article | None) -> tuple[str, str]:

@@ -40,8 +40,15 @@ def fold_char(char: str) -> str:
     return lower if len(lower) == 1 else char
 
 
+_FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
+
+
 def fold(text: str) -> str:
-    """Same length as `text`: offsets carry over."""
+    """Same length as `text`: offsets carry over. (str.lower is used when it keeps the
+    length, which it does for all but a few letters such as "İ".)"""
+    folded = text.translate(_FOLD_TABLE).lower()
+    if len(folded) == len(text):
+        return folded
     return "".join(fold_char(char) for char in text)
 
 
