@@ -42,7 +42,7 @@ def wait_for(url: str, needle: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_picks_up_a_new_article(tmp_path: Path) -> None:
+def test_serve_picks_up_a_new_and_an_edited_article(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     shutil.copytree(SEEDS, folder)
     port = free_port()
@@ -59,8 +59,16 @@ def test_serve_picks_up_a_new_article(tmp_path: Path) -> None:
             "Ceasefire talks resume in Cairo\n\nMediators said on Sunday that delegations had "
             "arrived for a new round of talks, the first since the truce collapsed, and that "
             "both sides had agreed to an agenda.\n", encoding="utf-8")
-        assert wait_for(base + "articles/ceasefire-talks-resume-in-cairo/",
-                        "Mediators said on Sunday", 60)
+        page = base + "articles/ceasefire-talks-resume-in-cairo/"
+        started = time.monotonic()
+        assert wait_for(page, "Mediators said on Sunday", 60)
+        added = time.monotonic() - started
+        (folder / "100_new.txt").write_text(
+            "Ceasefire talks resume in Cairo\n\nMediators said on Monday that the second round "
+            "had ended without agreement.\n", encoding="utf-8")
+        started = time.monotonic()
+        assert wait_for(page, "the second round had ended without agreement", 60)
+        print(f"new page served after {added:.1f} s, edit after {time.monotonic() - started:.1f} s")
     finally:
         server.terminate()
         server.wait(timeout=30)
