@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from .model import Article, Corpus, Entity, Mention
+from .model import Article, Corpus, Entity, Event, Mention
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,8 @@ class Index:
     articles_by_entity: dict[str, list[str]]  # entity -> article ids, in corpus order
     entities_by_article: dict[str, list[str]]  # article -> entity ids, by first mention
     cooccurrence: dict[str, Counter[str]]  # entity -> other entity -> articles shared
+    events_by_entity: dict[str, list[Event]]  # in date order
+    events_by_article: dict[str, list[Event]]
 
     def mention_count(self, entity_id: str) -> int:
         return len(self.mentions_by_entity.get(entity_id, []))
@@ -44,8 +46,15 @@ def build_index(corpus: Corpus) -> Index:
         for first, second in combinations(present, 2):
             cooccurrence[first][second] += 1
             cooccurrence[second][first] += 1
+    events_by_entity: dict[str, list[Event]] = defaultdict(list)
+    events_by_article: dict[str, list[Event]] = defaultdict(list)
+    for event in corpus.events:
+        events_by_article[event.article].append(event)
+        for entity in event.entities:
+            events_by_entity[entity].append(event)
     return Index(dict(by_entity), dict(by_article), dict(articles_by_entity),
-                 entities_by_article, dict(cooccurrence))
+                 entities_by_article, dict(cooccurrence), dict(events_by_entity),
+                 dict(events_by_article))
 
 
 def ranked(entities: list[Entity], index: Index) -> list[Entity]:

@@ -120,13 +120,14 @@ class Renderer:
         for topic in self.corpus.topics:
             path, text = self.topic_page(topic)
             site.pages[path] = text
+        context = self.index_context()
         for template, url, title in (("home.md.j2", "", ""), ("articles.md.j2", "articles/", ""),
                                      ("topics.md.j2", "topics/", "Topics"),
                                      ("timeline.md.j2", "timeline/", "Timeline"),
                                      ("graph.md.j2", "graph/", "Graph"),
                                      ("sources.md.j2", "sources/", "Sources"),
                                      ("curation.md.j2", "curation/", "Curation")):
-            path, text = self.page(template, url, **self.index_context())
+            path, text = self.page(template, url, **context)
             site.pages[path] = text
             if title:
                 site.nav.append({title: path})
@@ -165,13 +166,13 @@ class Renderer:
             aliases=[(lang, name) for lang, values in names for name in values
                      if name != entity.name],
             articles=[self.articles[a] for a in self.index.articles_by_entity.get(entity.id, [])],
-            events=[e for e in self.corpus.events if entity.id in e.entities][:MAX_EVENTS])
+            events=self.index.events_by_entity.get(entity.id, [])[:MAX_EVENTS])
 
     def topic_page(self, topic: Topic) -> tuple[str, str]:
         members = [a for a in self.corpus.articles
                    if topic.id in self.corpus.article_topics.get(a.id, ())]
-        ids = {a.id for a in members}
-        counts: Counter[str] = Counter(m.entity for m in self.corpus.mentions if m.article in ids)
+        counts: Counter[str] = Counter(m.entity for a in members
+                                       for m in self.index.mentions_by_article.get(a.id, []))
         related = dict.fromkeys(topic.related)
         co_assigned: Counter[str] = Counter(
             other for a in members for other in self.corpus.article_topics.get(a.id, ())
@@ -184,7 +185,8 @@ class Renderer:
             top_entities=[(self.entities[e], n) for e, n in sorted(
                 counts.items(), key=lambda item: (-item[1], item[0]))[:15]],
             related=[topics[t] for t in related if t in topics],
-            events=[e for e in self.corpus.events if e.article in ids][:MAX_EVENTS])
+            events=sorted((e for a in members for e in self.index.events_by_article.get(a.id, [])),
+                          key=lambda e: (e.date, e.article, e.paragraph))[:MAX_EVENTS])
 
     def article_page(self, article: Article, previous: Article | None,
                      following: Article | None) -> tuple[str, str]:
