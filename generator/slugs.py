@@ -6,7 +6,6 @@ as "../../x" or one made only of punctuation can never choose where a file is wr
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 
 from slugify import slugify
@@ -40,12 +39,16 @@ def page_path(url: str) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """Link from the page at directory URL `from_url` to `to_url` (both site-relative)."""
-    target, _, fragment = to_url.partition("#")
+    """Link from the page at directory URL `from_url` to `to_url` (both site-relative, no
+    ".." inside): climb out of what they do not share, then descend. Pure string work, as it
+    runs for every link on every page."""
     if to_url.startswith("#"):
         return to_url
-    path = posixpath.relpath(target or ".", from_url or ".")
-    if (target.endswith("/") or not target) and not path.endswith("/"):
-        path += "/"
-    path = "./" if path in (".", "./") else path
-    return path + (f"#{fragment}" if fragment else "")
+    target, _, fragment = to_url.partition("#")
+    here = [part for part in from_url.split("/") if part]
+    there = target.split("/")
+    shared = 0
+    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
+        shared += 1
+    path = "../" * (len(here) - shared) + "/".join(there[shared:])
+    return (path or "./") + (f"#{fragment}" if fragment else "")
