@@ -119,12 +119,14 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None, list[
     return data.decode(legacy, errors="replace"), legacy, None, []
 
 
+BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+
+
 def looks_binary(data: bytes) -> bool:
     """Mostly control bytes or NULs: an image or archive renamed .txt. A stray NUL in text is
     removed instead (see CONTROL)."""
     head = data[:8192]
-    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
-    return controls > len(head) * 0.02
+    return len(BINARY_BYTES.findall(head)) > len(head) * 0.02
 
 
 def detect_legacy_encoding(data: bytes) -> str | None:

@@ -42,7 +42,7 @@ def _detector() -> Any:
 
 def latin_language(text: str) -> str:
     """ISO 639-1 code of Latin- or Cyrillic-script text; English when too short to tell."""
-    sample = text[:800]
+    sample = text[:400]
     if len(sample) < MIN_DETECTABLE_CHARS:
         return DEFAULT_LANGUAGE
     detected = _detector().detect_language_of(sample)

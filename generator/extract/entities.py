@@ -159,11 +159,11 @@ class EntityExtractor:
         linked: list[tuple[Mention, Found]] = []
         unlinked: list[Mention] = []
         seen: set[str] = set()
-        taken: list[tuple[int, int]] = []
+        taken_until = -1  # items come in start order, so overlap is "starts before this"
         items = found + self.surname_candidates(article, found, surnames)
         common_words = {w for p in article.paragraphs for w in LOWERCASE_WORD.findall(p.text)}
         for item in sorted(items, key=lambda f: (f.start, -f.end)):
-            if any(item.start < end and start < item.end for start, end in taken):
+            if item.start < taken_until:
                 continue
             entity = self.entity_for(item, surnames, seen, common_words)
             if entity == AMBIGUOUS or (entity is None and is_lone_person(item)):
@@ -172,7 +172,7 @@ class EntityExtractor:
             if entity is None:
                 continue
             seen.add(entity)
-            taken.append((item.start, item.end))
+            taken_until = max(taken_until, item.end)
             linked.append((mention(article, item, entity), item))
         return linked, unlinked
 
