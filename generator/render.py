@@ -162,6 +162,8 @@ class Renderer:
         names = names_by_language(entity, mentions)
         return self.page(
             "entity.md.j2", entity.url, entity=entity, mentions=mentions, snippets=snippets,
+            section=next((title, url) for kind, title, url in ENTITY_SECTIONS
+                         if kind == entity.type),
             names=names, neighbours=neighbours,
             aliases=[(lang, name) for lang, values in names for name in values
                      if name != entity.name],
