@@ -16,9 +16,11 @@ Resolution rules, all local to one article:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from ..model import Article, Entity, EntityType, Mention, Paragraph
@@ -161,7 +163,7 @@ class EntityExtractor:
         seen: set[str] = set()
         taken_until = -1  # items come in start order, so overlap is "starts before this"
         items = found + self.surname_candidates(article, found, surnames)
-        common_words = {w for p in article.paragraphs for w in LOWERCASE_WORD.findall(p.text)}
+        common_words = LowercaseWords(article)
         for item in sorted(items, key=lambda f: (f.start, -f.end)):
             if item.start < taken_until:
                 continue
@@ -177,7 +179,7 @@ class EntityExtractor:
         return linked, unlinked
 
     def entity_for(self, item: Found, surnames: dict[str, list[tuple[int, str]]],
-                   seen: set[str], common_words: set[str]) -> str | None:
+                   seen: set[str], common_words: LowercaseWords) -> str | None:
         if item.how == "context":
             return item.entity if item.entity in seen else None
         if item.how in ("short", "ner") and len(item.surface.split()) == 1 and \
@@ -215,12 +217,20 @@ class EntityExtractor:
     def surname_candidates(self, article: Article, found: list[Found],
                            surnames: dict[str, list[tuple[int, str]]]) -> list[Found]:
         """Capitalised words outside other names that are a surname used in this article."""
+        if not surnames:
+            return []
+        starts = [f.start for f in found]  # `found` is in start order
+        reach = list(accumulate((f.end for f in found), max))  # furthest end so far
+
+        def covered(start: int, end: int) -> bool:
+            before = bisect_left(starts, end) - 1  # the spans that start before `end`
+            return before >= 0 and reach[before] > start
+
         candidates = []
         for paragraph in article.paragraphs:
             for match in CAPITALISED_WORD.finditer(paragraph.text):
                 start, end = paragraph.start + match.start(), paragraph.start + match.end()
-                if fold(match.group()) in surnames and not any(
-                        f.start < end and start < f.end for f in found):
+                if fold(match.group()) in surnames and not covered(start, end):
                     candidates.append(Found(start, end, paragraph.index, match.group(), None,
                                             "short"))
         return candidates
@@ -248,6 +258,20 @@ class EntityExtractor:
 
 
 AMBIGUOUS = "\0ambiguous"
+
+
+class LowercaseWords:
+    """The words an article writes in lowercase, collected only if a question needs them."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.words is None:
+            self.words = {w for p in self.article.paragraphs
+                          for w in LOWERCASE_WORD.findall(p.text)}
+        return word in self.words
 
 
 def without_credit(paragraph: Paragraph) -> str:
