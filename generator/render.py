@@ -194,8 +194,10 @@ class Renderer:
                      following: Article | None) -> tuple[str, str]:
         mentions = self.index.mentions_by_article.get(article.id, [])
         href = partial(relative_url, article.url)
-        paragraphs = [(p, paragraph_html(p, [m for m in mentions if m.paragraph == p.index],
-                                         href, self.entities))
+        by_paragraph: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            by_paragraph.setdefault(mention.paragraph, []).append(mention)
+        paragraphs = [(p, paragraph_html(p, by_paragraph.get(p.index, []), href, self.entities))
                       for p in article.paragraphs]
         present = [self.entities[e] for e in self.index.entities_by_article.get(article.id, [])]
         by_type = [(title, ranked([e for e in present if e.type == entity_type], self.index))

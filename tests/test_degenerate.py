@@ -91,3 +91,51 @@ def test_degenerate_folder_builds(tmp_path: Path) -> None:
     assert all(len(line) < 300 for line in result.stderr.splitlines())
     sources = (tmp_path / "site/sources/index.html").read_text(encoding="utf-8")
     assert "binary.txt" in sources and "byte-identical" in sources
+
+
+def run_python(code: str) -> str:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=600, check=True)
+    return result.stdout.strip()
+
+
+@pytest.mark.slow
+def test_a_5_mb_article_builds_with_bounded_memory(tmp_path: Path) -> None:
+    paragraph = BODY + " Hamas and Hezbollah officials met in Beirut in March 2017 ({}).\n\n"
+    count = 5_000_000 // len(paragraph)
+    text = "A very long article\n\n" + "".join(paragraph.format(n) for n in range(count))
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    peak_mb = int(run_python(f"""
+import resource
+from pathlib import Path
+from generator.config import Config
+from generator.pipeline import build_corpus
+from generator.render import render_site
+config = Config(input_dir=Path({str(tmp_path)!r}), knowledge_dir=Path("knowledge"), ner=False)
+corpus = build_corpus(config)
+site = render_site(corpus, config)
+assert len(corpus.articles) == 1 and len(corpus.articles[0].paragraphs) > 20_000
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""))
+    assert peak_mb < 3000, peak_mb
+
+
+def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    with (tmp_path / "huge.txt").open("wb") as handle:
+        handle.truncate(50 * 2**20)  # sparse: 50 MB that the build must not load
+    (tmp_path / "small.txt").write_text(f"Small article\n\n{BODY}\n", encoding="utf-8")
+    peak_mb = int(run_python(f"""
+import resource
+from pathlib import Path
+from generator.config import Config
+from generator.pipeline import build_corpus
+corpus = build_corpus(Config(input_dir=Path({str(tmp_path)!r}), knowledge_dir=Path("."),
+                             ner=False))
+assert [a.source_file for a in corpus.articles] == ["small.txt"]
+assert "over the limit" in corpus.sources[0].problem
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""))
+    assert peak_mb < 400, peak_mb

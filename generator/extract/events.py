@@ -39,14 +39,20 @@ NOT_A_YEAR_BEFORE = re.compile(r"(?:resolution|No\.|number|\$|€|£|#)\s*$", re
 
 def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     events: list[Event] = []
+    by_paragraph: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_paragraph.setdefault(mention.paragraph, []).append(mention)
     for paragraph in article.paragraphs:
         if paragraph.kind == "heading":
             continue
         for sentence, offset in sentences(paragraph.text):
+            dates = sentence_dates(sentence, article.date)
+            if not dates:
+                continue
             start, end = paragraph.start + offset, paragraph.start + offset + len(sentence)
-            entities = list(dict.fromkeys(m.entity for m in mentions
+            entities = list(dict.fromkeys(m.entity for m in by_paragraph.get(paragraph.index, [])
                                           if start <= m.start and m.end <= end))
-            for when in sentence_dates(sentence, article.date):
+            for when in dates:
                 events.append(Event(date=when, text=sentence.strip(), article=article.id,
                                     paragraph=paragraph.index, entities=tuple(entities)))
     return list(dict.fromkeys(events))
