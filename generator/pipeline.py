@@ -15,7 +15,7 @@ from .extract.events import extract_events
 from .extract.knowledge import KnowledgeError, load_knowledge
 from .extract.topics import TopicScorer, load_topics
 from .ingest import ignored_files, read_sources
-from .model import Article, Corpus, Mention, Problem, Source
+from .model import Article, Corpus, Mention, Problem
 from .parse import parse_source
 from .report import StageTimer, progress
 from .slugs import unique_slugs
@@ -87,7 +87,3 @@ RESERVED_ARTICLE_IDS = ("index",)
 
 class InputError(Exception):
     """A problem with the input that stops the build; its message is one line for the user."""
-
-
-def source_by_file(sources: tuple[Source, ...]) -> dict[str, Source]:
-    return {source.file: source for source in sources}
