@@ -39,10 +39,10 @@ def pairs(corpus: Corpus) -> tuple[set[tuple[str, str]], set[tuple[str, str, str
     gold_entities: set[tuple[str, str]] = set()
     gold_surfaces: set[tuple[str, str, str]] = set()
     for key, article in GOLD.items():
-        for name, surfaces in article["entities"].items():
+        for name, annotation in article["entities"].items():
             entity = gold_id(name, known)
             gold_entities.add((key, entity))
-            gold_surfaces.update((key, entity, surface) for surface in surfaces)
+            gold_surfaces.update((key, entity, surface) for surface in annotation["surfaces"])
     return found_entities, found_surfaces, gold_entities, gold_surfaces
 
 
