@@ -7,7 +7,7 @@ the input file, so a mention can be traced back to the exact characters it came 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 EntityType = Literal["person", "organization", "place", "event", "other"]
 ParagraphKind = Literal["text", "caption", "heading"]
@@ -100,8 +100,10 @@ class Entity:
         return tuple(dict.fromkeys(names))
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A named tuple rather than a frozen dataclass: a large corpus has millions, and tuples
+    are built in C."""
+
     entity: str
     surface: str
     article: str

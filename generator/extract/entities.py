@@ -44,7 +44,6 @@ TITLES = re.compile(r"^(?:(?:Prime|Defense|Defence|Foreign|Finance|Intelligence|
                     r"Mr\.|Mrs\.|Ms\.|Sen\.|Rep\.|King|Queen|Prince|Chief|Senior|Former|General"
                     r"|Lt\. Gen\.|Brig\. Gen\.|Maj\. Gen\.)\s+")
 NAME_CHARS = re.compile(r"^[A-Z][A-Za-z.'’\- ]*[A-Za-z.]$|^[A-Z]$")
-CAPITALISED_WORD = re.compile(r"\b[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]\b")
 MAX_NAME_WORDS = 6
 LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
 POSSESSIVE_INSIDE = re.compile(r"['’]s?\s")
@@ -88,8 +87,9 @@ class EntityExtractor:
         ambiguous: list[Mention] = []
         new_names: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         for article, spans in zip(articles, ner_spans, strict=True):
-            found = self.found_in(article, spans)
-            linked, unlinked = self.resolve(article, found)
+            folded = [fold(paragraph.text) for paragraph in article.paragraphs]
+            found = self.found_in(article, folded, spans)
+            linked, unlinked = self.resolve(article, folded, found)
             for mention, item in linked:
                 if item.how == "ner" and new_entity_id(item.name) == mention.entity:
                     new_names[mention.entity][(item.name, item.label)] += 1
@@ -105,10 +105,15 @@ class EntityExtractor:
 
     # --- finding -------------------------------------------------------------------------
 
-    def found_in(self, article: Article, ner_spans: list[tuple[int, NerSpan]]) -> list[Found]:
-        known = [Found(p.start + m.start, p.start + m.end, p.index, m.surface,
-                       m.pattern.entity, m.pattern.how)
-                 for p in article.paragraphs for m in self.matcher.find(without_credit(p))]
+    def found_in(self, article: Article, folded: list[str],
+                 ner_spans: list[tuple[int, NerSpan]]) -> list[Found]:
+        """`folded` holds fold(text) of each paragraph."""
+        known = []
+        for paragraph, folded_text in zip(article.paragraphs, folded, strict=True):
+            text = without_credit(paragraph)
+            known += [Found(paragraph.start + m.start, paragraph.start + m.end, paragraph.index,
+                            m.surface, m.pattern.entity, m.pattern.how)
+                      for m in self.matcher.find(text, folded=folded_text[:len(text)])]
         found = list(known)
         for paragraph, span in ner_spans:
             item = self.from_ner(paragraph, span)
@@ -156,14 +161,14 @@ class EntityExtractor:
 
     # --- resolving -----------------------------------------------------------------------
 
-    def resolve(self, article: Article,
+    def resolve(self, article: Article, folded: list[str],
                 found: list[Found]) -> tuple[list[tuple[Mention, Found]], list[Mention]]:
         surnames = self.surname_index(found)
         linked: list[tuple[Mention, Found]] = []
         unlinked: list[Mention] = []
         seen: set[str] = set()
         taken_until = -1  # items come in start order, so overlap is "starts before this"
-        items = found + self.surname_candidates(article, found, surnames)
+        items = found + self.surname_candidates(article, folded, found, surnames)
         common_words = LowercaseWords(article)
         for item in sorted(items, key=lambda f: (f.start, -f.end)):
             if item.start < taken_until:
@@ -215,7 +220,7 @@ class EntityExtractor:
                 index[key].append((item.start, entity_id))
         return index
 
-    def surname_candidates(self, article: Article, found: list[Found],
+    def surname_candidates(self, article: Article, folded: list[str], found: list[Found],
                            surnames: dict[str, list[tuple[int, str]]]) -> list[Found]:
         """Capitalised words outside other names that are a surname used in this article."""
         if not surnames:
@@ -228,12 +233,13 @@ class EntityExtractor:
             return before >= 0 and reach[before] > start
 
         candidates = []
-        for paragraph in article.paragraphs:
-            for match in CAPITALISED_WORD.finditer(paragraph.text):
-                start, end = paragraph.start + match.start(), paragraph.start + match.end()
-                if fold(match.group()) in surnames and not covered(start, end):
-                    candidates.append(Found(start, end, paragraph.index, match.group(), None,
-                                            "short"))
+        for paragraph, folded_text in zip(article.paragraphs, folded, strict=True):
+            # Searched in the folded text (same offsets), then kept only when capitalised.
+            for start, end in whole_words(folded_text, surnames):
+                surface = paragraph.text[start:end]
+                start, end = paragraph.start + start, paragraph.start + end
+                if surface[0].isupper() and not covered(start, end):
+                    candidates.append(Found(start, end, paragraph.index, surface, None, "short"))
         return candidates
 
     # --- entities ------------------------------------------------------------------------
@@ -286,6 +292,22 @@ def without_credit(paragraph: Paragraph) -> str:
 
 def is_lone_person(item: Found) -> bool:
     return item.how == "ner" and item.label == "PERSON" and len(item.surface.split()) == 1
+
+
+def whole_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of `words` stands in `text` as a whole word (a possessive "’s" may follow,
+    a hyphenated compound may not: "Hamdan’s", not "Hamdan-led"). str.find, not a regular
+    expression: an article has a handful of surnames and its text is scanned once per name."""
+    spans = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "'")) and \
+                    (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+                spans.append((at, end))
+            at = text.find(word, at + 1)
+    return spans
 
 
 def surname_keys(last_word: str) -> set[str]:

@@ -26,9 +26,10 @@ _FOLD_PAIRS = {
 }
 
 # Letters Hebrew attaches to the next word (and, the, in, as, to, from, that), up to three.
-HEBREW_PREFIX = re.compile(r"^[והבכלמש]{1,3}$")
+HEBREW_PREFIX = re.compile(r"[והבכלמש]{1,3}")
 # Arabic: optional conjunction, then a preposition and/or the article (وال, بال, لل, فب ...).
-ARABIC_PREFIX = re.compile(r"^[وف]?(?:[بكل]?ال|لل|[بكل])$|^[وف]$")
+ARABIC_PREFIX = re.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل])|[وف]")
+PREFIXES = {"he": HEBREW_PREFIX, "ar": ARABIC_PREFIX}
 PARTICLES = frozenset({"the", "al", "el", "ad", "ud", "of", "in", "for", "and", "bin", "ibn",
                        "bint", "abu", "de", "la", "le", "on"})
 
@@ -83,15 +84,17 @@ class NameMatch(NamedTuple):
 
 class NameMatcher:
     def __init__(self, patterns: Iterable[Pattern]) -> None:
-        self.automaton = ahocorasick.Automaton()
-        table: dict[str, list[Pattern]] = {}
+        # Acronyms match only as written ("CIA", never "cia"), so they are searched in the
+        # text itself: searching the folded text would stop at every "special" and "thus".
+        folded: dict[str, list[Pattern]] = {}
+        exact: dict[str, list[Pattern]] = {}
         for pattern in patterns:
-            table.setdefault(fold(pattern.name), []).append(pattern)
-        for key, patterns in table.items():
-            self.automaton.add_word(key, patterns)
-        if table:
-            self.automaton.make_automaton()
-        self.empty = not table
+            if pattern.exact_case and pattern.name.isupper():
+                exact.setdefault(pattern.name, []).append(pattern)
+            else:
+                folded.setdefault(fold(pattern.name), []).append(pattern)
+        self.searches = [(automaton(table), in_folded)
+                         for table, in_folded in ((folded, True), (exact, False)) if table]
 
     @classmethod
     def for_entities(cls, entities: Iterable[Entity]) -> NameMatcher:
@@ -104,19 +107,23 @@ class NameMatcher:
         return cls(Pattern(key, term, "name", script_of(term), exact_case=False)
                    for key, values in terms.items() for term in values)
 
-    def find(self, text: str, overlapping: bool = False) -> list[NameMatch]:
-        """Matches in text order; unless `overlapping`, the longest of overlapping ones."""
-        if self.empty:
-            return []
-        folded = fold(text)
+    def find(self, text: str, overlapping: bool = False,
+             folded: str | None = None) -> list[NameMatch]:
+        """Matches in text order; unless `overlapping`, the longest of overlapping ones.
+        `folded` is fold(text), when the caller has it already."""
+        if folded is None:
+            folded = fold(text)
+        size = len(folded)
         candidates = []
-        for end_index, patterns in self.automaton.iter(folded):
-            end = end_index + 1
-            for pattern in patterns:
-                start = end - len(pattern.name)
-                match = self.accept(text, folded, start, end, pattern)
-                if match is not None:
-                    candidates.append(match)
+        for names, in_folded in self.searches:
+            for end_index, patterns in names.iter(folded if in_folded else text):
+                end = end_index + 1
+                if end < size and folded[end].isalnum():
+                    continue  # the name ends inside a longer word
+                for pattern in patterns:
+                    match = self.accept(text, folded, end - len(pattern.name), end, pattern)
+                    if match is not None:
+                        candidates.append(match)
         if overlapping:
             return sorted(candidates, key=lambda m: (m.start, m.end, m.pattern.entity))
         return longest_first(candidates)
@@ -124,20 +131,28 @@ class NameMatcher:
     @staticmethod
     def accept(text: str, folded: str, start: int, end: int,
                pattern: Pattern) -> NameMatch | None:
-        if end < len(folded) and folded[end].isalnum():
-            return None
+        """The match if it starts at a word boundary (or after a Hebrew or Arabic prefix) and
+        its case fits a proper name; the end boundary is checked by the caller."""
         word_start = start
         if start > 0 and folded[start - 1].isalnum():
             while word_start > 0 and folded[word_start - 1].isalnum():
                 word_start -= 1
-            prefix = folded[word_start:start]
-            allowed = {"he": HEBREW_PREFIX, "ar": ARABIC_PREFIX}.get(pattern.script)
-            if allowed is None or not allowed.match(prefix):
+            allowed = PREFIXES.get(pattern.script)
+            if allowed is None or not allowed.fullmatch(folded, word_start, start):
                 return None
-        if pattern.exact_case and pattern.script == "latin" and \
-                not case_fits(text[start:end], pattern.name):
-            return None
+        if pattern.exact_case and pattern.script == "latin":
+            surface = text[start:end]
+            if surface != pattern.name and not case_fits(surface, pattern.name):
+                return None
         return NameMatch(word_start, end, text[word_start:end], pattern)
+
+
+def automaton(table: dict[str, list[Pattern]]) -> ahocorasick.Automaton:
+    names = ahocorasick.Automaton()
+    for key, patterns in table.items():
+        names.add_word(key, patterns)
+    names.make_automaton()
+    return names
 
 
 def names_of(entity: Entity) -> list[tuple[str, How]]:
@@ -170,12 +185,17 @@ def case_fits(surface: str, name: str) -> bool:
 def longest_first(candidates: list[NameMatch]) -> list[NameMatch]:
     """Keep the longest of overlapping matches (ties: the earlier one, then a proper name
     over an alias over a context alias over a demonym)."""
-    rank = {"name": 0, "alias": 1, "context": 2, "demonym": 3}
+    in_order = sorted(candidates, key=lambda m: (m.start, m.end))
+    if all(a.end <= b.start for a, b in zip(in_order, in_order[1:])):
+        return in_order  # the usual case: nothing overlaps
     chosen: list[NameMatch] = []
     taken: list[tuple[int, int]] = []
-    for match in sorted(candidates, key=lambda m: (-m.length, m.start, rank[m.pattern.how],
+    for match in sorted(candidates, key=lambda m: (-m.length, m.start, RANK[m.pattern.how],
                                                     m.pattern.entity)):
         if all(match.end <= start or match.start >= end for start, end in taken):
             chosen.append(match)
             taken.append((match.start, match.end))
     return sorted(chosen, key=lambda m: m.start)
+
+
+RANK = {"name": 0, "alias": 1, "context": 2, "demonym": 3}
