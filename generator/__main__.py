@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .config import Config, default_jobs
+from .executor import EXECUTORS, ExecutorError
 from .model import Corpus
 from .pipeline import InputError, build_corpus
 from .plugin import ResearchPlugin
@@ -41,9 +42,14 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["RESEARCH_NER"] = "false"
     if args.jobs is not None:
         os.environ["RESEARCH_JOBS"] = str(args.jobs)
+    if args.executor is not None:
+        os.environ["RESEARCH_EXECUTOR"] = args.executor
+    if args.scheduler is not None:
+        os.environ["RESEARCH_SCHEDULER"] = args.scheduler
     try:
         return int(args.run(args))
-    except (InputError, OutputError, PluginError, ConfigurationError, Abort) as error:
+    except (InputError, ExecutorError, OutputError, PluginError, ConfigurationError,
+            Abort) as error:
         log.error(" ".join(str(error).split()))
         return EXIT_FAILED
     except KeyboardInterrupt:
@@ -67,7 +73,13 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--no-ner", action="store_true",
                              help="knowledge base only, no statistical NER")
         command.add_argument("--jobs", type=int, default=None,
-                             help="worker processes for NER (default: all cores)")
+                             help="worker processes (default: all cores)")
+        command.add_argument("--executor", choices=EXECUTORS, default=None,
+                             help="where reading, parsing and extraction run: local worker "
+                                  "processes (default) or a Dask cluster")
+        command.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                             help="with --executor dask: the scheduler (default: start a "
+                                  "local cluster)")
         command.add_argument("-q", "--quiet", action="store_true", help="only problems")
         command.add_argument("-v", "--verbose", action="store_true", help="more detail")
         if name == "build":
@@ -92,7 +104,8 @@ def input_dir(args: argparse.Namespace) -> Path:
 def settings(args: argparse.Namespace) -> Config:
     return Config(input_dir=input_dir(args),
                   knowledge_dir=Path(args.config).resolve().parent / "knowledge",
-                  ner=not args.no_ner, jobs=args.jobs or default_jobs())
+                  ner=not args.no_ner, jobs=args.jobs or default_jobs(),
+                  executor=args.executor or "process", scheduler=args.scheduler)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -22,7 +22,8 @@ class SpanCache:
         self.connection: sqlite3.Connection | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.connection = sqlite3.connect(path)
+            # Parallel workers write in turn: wait for the lock rather than fail.
+            self.connection = sqlite3.connect(path, timeout=120)
             self.connection.execute(
                 "CREATE TABLE IF NOT EXISTS spans (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 

@@ -17,7 +17,9 @@ class Config:
     input_dir: Path
     knowledge_dir: Path
     ner: bool = True  # statistical NER for names the knowledge base lacks
-    jobs: int = 1  # worker processes for NER
+    jobs: int = 1  # worker processes for reading, parsing and extraction
+    executor: str = "process"  # "process" (local workers) | "dask" (see executor.py)
+    scheduler: str | None = None  # a Dask scheduler's address; None: a local cluster
     cache_file: Path | None = None  # NER results by text hash; None: no cache
     site_name: str = "Research site"
     site_url: str = ""

@@ -8,69 +8,147 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import NamedTuple
 
 from .config import Config
-from .extract.entities import EntityExtractor
+from .executor import Executor, make_executor
+from .extract.entities import ArticleNames, EntityExtractor, run_ner
 from .extract.events import extract_events
-from .extract.knowledge import KnowledgeError, load_knowledge
+from .extract.knowledge import Knowledge, KnowledgeError, load_knowledge
 from .extract.topics import TopicScorer, load_topics
-from .ingest import ignored_files, read_sources
-from .model import Article, Corpus, Mention, Problem
+from .ingest import ignored_files, list_input_files, read_source
+from .model import Article, Corpus, Event, Problem, Source, Topic
 from .parse import parse_source
-from .report import StageTimer, progress
+from .report import StageTimer
 from .slugs import unique_slugs
 
 log = logging.getLogger("generator")
 
 
 def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
+    """Map the per-file and per-article stages (on `config.executor`), reduce into a Corpus."""
     timer = timer or StageTimer()
     if not config.input_dir.is_dir():
         raise InputError(f"{config.input_dir}: input folder does not exist")
-    with timer.stage("ingest"):
-        sources = read_sources(config.input_dir, config.max_file_bytes)
-    if not sources:
+    files = [p.relative_to(config.input_dir).as_posix()
+             for p in list_input_files(config.input_dir)]
+    if not files:
         raise InputError(f"{config.input_dir}: no *.txt files in the input folder")
-    problems: list[Problem] = [Problem(name, "ignored: only visible *.txt files are read")
-                               for name in ignored_files(config.input_dir)]
-    articles: list[Article] = []
-    with timer.stage("parse"):
-        for source in progress(sources, "parse"):
-            if source.problem is not None:
-                duplicate = source.problem.startswith("byte-identical")
-                problems.append(Problem(source.file, f"skipped: {source.problem}",
-                                        skipped=not duplicate))
-                continue
-            problems.extend(Problem(source.file, warning) for warning in source.warnings)
-            parsed, found = parse_source(source)
-            articles.extend(parsed)
-            problems.extend(found)
-        articles = assign_ids(articles)
-    if len(articles) > config.max_articles:
-        raise InputError(f"{config.input_dir}: {len(articles)} articles, over the limit of "
-                         f"{config.max_articles} (max_articles)")
     try:
         knowledge = load_knowledge(config.knowledge_dir)
         topics = load_topics(config.knowledge_dir, {e.id for e in knowledge.entities})
     except KnowledgeError as error:
         raise InputError(str(error)) from None
-    with timer.stage("entities"):
-        names = EntityExtractor(knowledge).extract(articles, ner=config.ner, jobs=config.jobs,
-                                                   cache=config.cache_file)
-    mentions_by_article: dict[str, list[Mention]] = {}
-    for mention in names.mentions:
-        mentions_by_article.setdefault(mention.article, []).append(mention)
-    with timer.stage("topics and events"):
-        scorer = TopicScorer(topics)
-        article_topics = {a.id: scorer.assign(a, mentions_by_article.get(a.id, []))
-                          for a in articles}
-        events = [event for a in articles
-                  for event in extract_events(a, mentions_by_article.get(a.id, []))]
-        events.sort(key=lambda e: (e.date, e.article, e.paragraph, e.text))
+    executor = make_executor(config.executor, config.jobs, config.scheduler)
+    try:
+        with timer.stage("read and parse"):
+            read = executor.map(partial(read_files, config.input_dir, config.max_file_bytes),
+                                files)
+            sources, articles, problems = combine_files(read)
+            problems[:0] = [Problem(name, "ignored: only visible *.txt files are read")
+                            for name in ignored_files(config.input_dir)]
+            articles = assign_ids(articles)
+        if len(articles) > config.max_articles:
+            raise InputError(f"{config.input_dir}: {len(articles)} articles, over the limit "
+                             f"of {config.max_articles} (max_articles)")
+        with timer.stage("extract"):
+            found = extract_all(executor, ExtractionSetup(knowledge, topics, config.ner,
+                                                     config.cache_file), articles)
+    finally:
+        executor.close()
+    with timer.stage("link"):
+        names = EntityExtractor(knowledge).combine(item.names for item in found)
+        events = sorted((event for item in found for event in item.events),
+                        key=lambda e: (e.date, e.article, e.paragraph, e.text))
     return Corpus(sources=tuple(sources), articles=tuple(articles), problems=tuple(problems),
                   entities=names.entities, mentions=names.mentions, ambiguous=names.ambiguous,
                   unknown_names=names.unknown_names, topics=topics,
-                  article_topics=article_topics, events=tuple(events))
+                  article_topics={a.id: item.topics for a, item in zip(articles, found,
+                                                                        strict=True)},
+                  events=tuple(events))
+
+
+# --- map: files -> sources and articles ------------------------------------------------------
+
+class FileRead(NamedTuple):
+    source: Source
+    articles: list[Article]  # ids not yet unique
+    problems: list[Problem]
+
+
+def read_files(folder: Path, max_bytes: int, names: list[str]) -> list[FileRead]:
+    return [read_file(folder, max_bytes, name) for name in names]
+
+
+def read_file(folder: Path, max_bytes: int, name: str) -> FileRead:
+    source = read_source(folder / name, name, max_bytes)
+    if source.text is None:
+        return FileRead(source, [], [])
+    articles, problems = parse_source(source)
+    return FileRead(source, articles, problems)
+
+
+def combine_files(read: list[FileRead]) -> tuple[list[Source], list[Article], list[Problem]]:
+    """In path order; a byte-identical copy of an earlier file is listed but not used."""
+    sources: list[Source] = []
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    first_with: dict[str, str] = {}
+    for source, parsed, found in read:
+        if source.text is not None and source.sha256 in first_with:
+            source = replace(source, text=None,
+                             problem=f"byte-identical to {first_with[source.sha256]}; "
+                                     "its article is that file's")
+            parsed, found = [], []
+        elif source.text is not None:
+            first_with[source.sha256] = source.file
+        sources.append(source)
+        if source.problem is not None:
+            duplicate = source.problem.startswith("byte-identical")
+            problems.append(Problem(source.file, f"skipped: {source.problem}",
+                                    skipped=not duplicate))
+            continue
+        problems.extend(Problem(source.file, warning) for warning in source.warnings)
+        problems.extend(found)
+        articles.extend(parsed)
+    return sources, articles, problems
+
+
+# --- map: articles -> names, topics, events ---------------------------------------------------
+
+class ExtractionSetup(NamedTuple):
+    """What the extraction map needs besides the articles (sent to each worker)."""
+
+    knowledge: Knowledge
+    topics: tuple[Topic, ...]
+    ner: bool
+    cache: Path | None
+
+
+class ArticleFindings(NamedTuple):
+    names: ArticleNames
+    topics: tuple[str, ...]
+    events: tuple[Event, ...]
+
+
+def extract_all(executor: Executor, setup: ExtractionSetup,
+                articles: list[Article]) -> list[ArticleFindings]:
+    return executor.map(partial(extract_chunk, setup), articles)
+
+
+def extract_chunk(setup: ExtractionSetup, articles: list[Article]) -> list[ArticleFindings]:
+    """Everything that can be known from one article alone. NER runs once over the chunk
+    (one model pass per article, batched): the worker is the unit of parallelism."""
+    extractor, scorer = EntityExtractor(setup.knowledge), TopicScorer(setup.topics)
+    ner_spans = run_ner(articles, 1, setup.cache) if setup.ner else [[] for _ in articles]
+    found = []
+    for article, spans in zip(articles, ner_spans, strict=True):
+        names = extractor.names_in(article, spans)
+        found.append(ArticleFindings(names, scorer.assign(article, list(names.mentions)),
+                                     tuple(extract_events(article, list(names.mentions)))))
+    return found
 
 
 def assign_ids(articles: list[Article]) -> list[Article]:

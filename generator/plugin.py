@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import Config, default_jobs, iso_timestamp, source_date_epoch
+from .executor import EXECUTORS, ExecutorError
 from .model import Corpus
 from .pipeline import InputError, build_corpus
 from .render import Site, render_site
@@ -59,7 +60,9 @@ class ResearchPluginConfig(base.Config):
     input = c.Type(str, default="seeds")  # folder of *.txt articles, relative to mkdocs.yml
     knowledge = c.Type(str, default="knowledge")  # folder of entities.yml / topics.yml
     ner = c.Type(bool, default=True)
-    jobs = c.Type(int, default=0)  # NER worker processes; 0 = all cores
+    jobs = c.Type(int, default=0)  # worker processes for the per-article stages; 0 = all cores
+    executor = c.Choice(EXECUTORS, default="process")  # where they run: see executor.py
+    scheduler = c.Type(str, default="")  # a Dask scheduler's address; "": a local cluster
     cache = c.Type(str, default=".cache/research.sqlite")  # NER results; "" to switch off
     max_file_bytes = c.Type(int, default=20_000_000)  # larger files are skipped, with a message
     max_articles = c.Type(int, default=100_000)  # more stops the build, with a message
@@ -82,13 +85,14 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
             input_dir=(root / self.config.input).resolve(),
             knowledge_dir=(root / self.config.knowledge).resolve(),
             ner=self.config.ner, jobs=self.config.jobs or default_jobs(),
+            executor=self.config.executor, scheduler=self.config.scheduler or None,
             cache_file=(root / self.config.cache).resolve() if self.config.cache else None,
             max_file_bytes=self.config.max_file_bytes, max_articles=self.config.max_articles,
             site_name=config.site_name, site_url=config.site_url or "")
         self.timer = StageTimer()
         try:
             self.corpus = build_corpus(self.settings, self.timer)
-        except InputError as error:
+        except (InputError, ExecutorError) as error:
             raise PluginError(str(error)) from None
         log_problems(self.corpus.problems)
         epoch = source_date_epoch(max((a.date for a in self.corpus.articles if a.date),

@@ -71,6 +71,14 @@ class Extraction:
     unknown_names: tuple[tuple[str, str, int], ...]
 
 
+class ArticleNames(NamedTuple):
+    """What one article names: the map half of extraction (see `combine` for the reduce)."""
+
+    mentions: tuple[Mention, ...]
+    ambiguous: tuple[Mention, ...]  # left unlinked: several entities fit
+    new_names: tuple[tuple[str, str, str], ...]  # (entity id, name, NER label) per new name
+
+
 class EntityExtractor:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -81,23 +89,33 @@ class EntityExtractor:
 
     def extract(self, articles: Iterable[Article], ner: bool, jobs: int = 1,
                 cache: Path | None = None) -> Extraction:
+        """Every article in this process (NER across `jobs` processes)."""
         articles = list(articles)
         ner_spans = run_ner(articles, jobs, cache) if ner else [[] for _ in articles]
+        return self.combine([self.names_in(article, spans)
+                             for article, spans in zip(articles, ner_spans, strict=True)])
+
+    def names_in(self, article: Article, ner_spans: list[tuple[int, NerSpan]]) -> ArticleNames:
+        folded = [fold(paragraph.text) for paragraph in article.paragraphs]
+        linked, unlinked = self.resolve(article, folded, self.found_in(article, folded, ner_spans))
+        new_names = tuple((mention.entity, item.name, item.label) for mention, item in linked
+                          if item.how == "ner" and new_entity_id(item.name) == mention.entity)
+        named_here = {entity for entity, _, _ in new_names}
+        # A short name counts only if its full name was itself linked in this article.
+        mentions = tuple(mention for mention, _ in linked
+                         if mention.entity in self.by_id or mention.entity in named_here)
+        return ArticleNames(mentions, tuple(unlinked), new_names)
+
+    def combine(self, per_article: Iterable[ArticleNames]) -> Extraction:
         mentions: list[Mention] = []
         ambiguous: list[Mention] = []
         new_names: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
-        for article, spans in zip(articles, ner_spans, strict=True):
-            folded = [fold(paragraph.text) for paragraph in article.paragraphs]
-            found = self.found_in(article, folded, spans)
-            linked, unlinked = self.resolve(article, folded, found)
-            for mention, item in linked:
-                if item.how == "ner" and new_entity_id(item.name) == mention.entity:
-                    new_names[mention.entity][(item.name, item.label)] += 1
-                mentions.append(mention)
-            ambiguous.extend(unlinked)
+        for names in per_article:
+            mentions.extend(names.mentions)
+            ambiguous.extend(names.ambiguous)
+            for entity, name, label in names.new_names:
+                new_names[entity][(name, label)] += 1
         entities = self.mentioned_entities(mentions, new_names)
-        kept = {entity.id for entity in entities}
-        mentions = [m for m in mentions if m.entity in kept]
         unknown = tuple(sorted(((e.name, e.type, sum(new_names[e.id].values()))
                                 for e in entities if e.source == "ner"),
                                key=lambda row: (-row[2], row[0])))
@@ -115,8 +133,8 @@ class EntityExtractor:
                             m.surface, m.pattern.entity, m.pattern.how)
                       for m in self.matcher.find(text, folded=folded_text[:len(text)])]
         found = list(known)
-        for paragraph, span in ner_spans:
-            item = self.from_ner(paragraph, span)
+        for index, span in ner_spans:
+            item = self.from_ner(index, span)
             if item is None:
                 continue
             inside = [k for k in known if k.start < item.end and item.start < k.end]
@@ -251,9 +269,7 @@ class EntityExtractor:
             if entity_id in self.by_id:
                 entities.append(self.by_id[entity_id])
                 continue
-            names = new_names.get(entity_id)
-            if not names:  # a surname of a new name that was itself only ever short
-                continue
+            names = new_names[entity_id]
             (name, _), _ = min(names.items(), key=lambda item: (-item[1], item[0]))
             labels: Counter[str] = Counter()
             for (_, label), count in names.items():

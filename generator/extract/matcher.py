@@ -186,7 +186,7 @@ def longest_first(candidates: list[NameMatch]) -> list[NameMatch]:
     """Keep the longest of overlapping matches (ties: the earlier one, then a proper name
     over an alias over a context alias over a demonym)."""
     in_order = sorted(candidates, key=lambda m: (m.start, m.end))
-    if all(a.end <= b.start for a, b in zip(in_order, in_order[1:])):
+    if all(a.end <= b.start for a, b in zip(in_order, in_order[1:], strict=False)):
         return in_order  # the usual case: nothing overlaps
     chosen: list[NameMatch] = []
     taken: list[tuple[int, int]] = []

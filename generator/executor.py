@@ -1,0 +1,118 @@
+"""Where the per-article stages run: in this process, in local worker processes, or on Dask.
+
+Each executor is an ordered map over chunks of a list, so the reduce that follows receives the
+same list whichever ran it: the site is byte-identical for every executor and number of jobs
+(tests/test_parallel.py proves it). The functions mapped must be module-level (picklable).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Protocol, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+ChunkFunction = Callable[[list[Item]], list[Result]]
+
+EXECUTORS = ("process", "dask")
+CHUNKS_PER_WORKER = 4  # several chunks per worker, so an unlucky slow chunk does not idle the rest
+# Below this many items, starting workers costs more than it saves.
+MIN_ITEMS_PER_WORKER = 100
+
+
+class Executor(Protocol):
+    def map(self, function: ChunkFunction[Item, Result],
+            items: Sequence[Item]) -> list[Result]: ...
+
+    def close(self) -> None: ...
+
+
+class InProcess:
+    def map(self, function: ChunkFunction[Item, Result],
+            items: Sequence[Item]) -> list[Result]:
+        return function(list(items)) if items else []
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessPool:
+    """Local worker processes. Started on first use, so a small corpus never pays for them."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
+
+    def map(self, function: ChunkFunction[Item, Result],
+            items: Sequence[Item]) -> list[Result]:
+        workers = min(self.jobs, len(items) // MIN_ITEMS_PER_WORKER)
+        if workers < 2:
+            return InProcess().map(function, items)
+        if self.pool is None:
+            # fork: workers start at once with every module already imported (Linux);
+            # elsewhere the platform's default.
+            method = "fork" if sys.platform == "linux" else None
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(
+                method))
+        return flatten(self.pool.map(function, chunks(items, self.jobs * CHUNKS_PER_WORKER)))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+class DaskCluster:
+    """dask.distributed: a scheduler at `address`, or a local cluster of `jobs` processes."""
+
+    def __init__(self, jobs: int, address: str | None = None) -> None:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise ExecutorError("--executor dask needs dask.distributed: "
+                                "pip install -e '.[cluster]'") from None
+        self.cluster: Any = None
+        if address:
+            self.client = Client(address)
+        else:
+            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        self.jobs = max(1, len(self.client.scheduler_info()["workers"]))
+
+    def map(self, function: ChunkFunction[Item, Result],
+            items: Sequence[Item]) -> list[Result]:
+        if not items:
+            return []
+        parts = chunks(items, self.jobs * CHUNKS_PER_WORKER)
+        futures = self.client.map(function, parts, pure=False)
+        return flatten(self.client.gather(futures))
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_executor(name: str, jobs: int, address: str | None = None) -> Executor:
+    if name == "dask":
+        return DaskCluster(jobs, address)
+    if name != "process":
+        raise ExecutorError(f"unknown executor {name!r}: choose one of {', '.join(EXECUTORS)}")
+    return ProcessPool(jobs) if jobs > 1 else InProcess()
+
+
+def chunks(items: Sequence[Item], count: int) -> list[list[Item]]:
+    """`items` in `count` contiguous runs of nearly equal size (order kept)."""
+    size = -(-len(items) // max(1, count))
+    return [list(items[start:start + size]) for start in range(0, len(items), size)]
+
+
+def flatten(parts: Any) -> list[Any]:
+    return [result for part in parts for result in part]
+
+
+class ExecutorError(Exception):
+    """The executor cannot start; its message is one line for the user."""
