@@ -80,7 +80,7 @@ def decode_source(data: bytes, name: str) -> Source:
     text = normalise(raw)
     if not text.strip():
         return Source(name, sha, len(data), None, encoding, problem="empty file (no text)")
-    if removed := len(DISGUISING.findall(raw)):
+    if removed := len(disguising(raw)):
         warnings.append(f"removed {removed} invisible bidi-override or zero-width "
                         "character(s) that could disguise text")
     if controls := len(CONTROL.findall(raw)):
@@ -148,6 +148,7 @@ _LINE_ENDINGS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 DISGUISING = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]"
                         r"|(?<=[A-Za-z])[\u200c\u200d]|[\u200c\u200d](?=[A-Za-z])")
 
+INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u200c\u200d]")
 
 # NUL and other C0 controls except tab, newline and carriage return (handled above).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -157,4 +158,12 @@ def normalise(text: str) -> str:
     """Unix line endings, NFC, no control characters and no disguising invisible characters,
     so offsets, matching and display all see the same letters."""
     text = _LINE_ENDINGS.sub("\n", text)
-    return unicodedata.normalize("NFC", CONTROL.sub("", DISGUISING.sub("", text)))
+    if disguising(text):
+        text = DISGUISING.sub("", text)
+    return unicodedata.normalize("NFC", CONTROL.sub("", text))
+
+
+def disguising(text: str) -> list[str]:
+    # The look-arounds make DISGUISING slow on long text; most text has no invisible
+    # character at all, which a plain character class tells at once.
+    return DISGUISING.findall(text) if INVISIBLE.search(text) else []

@@ -47,12 +47,18 @@ CAPTION_CREDIT = re.compile(
 COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
 SEPARATOR = re.compile(r"^\s*(?:[-=*_~#]\s*){3,}$|\f")
 DATE_BAR = re.compile(r"^[\s|•·\-–—]*([^|•·]{4,60}?)[\s|•·\-–—]*$")
-SELF_CUE = re.compile(
-    r"\b(?:tells?|told|to)\s+((?:The\s+)?[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4})"
-    r"|\b((?:The\s+)?[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4})\s+(has learned|has obtained)")
-OTHER_CUE = re.compile(
-    r"\baccording to\s+(?:the\s+)?((?:The\s+)?[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4})"
-    r"|\b((?:the\s+)?[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4})\s+(?:wrote|said|reports?\b)")
+# An outlet's name: up to five capitalised words. Cues that come before the name are found by
+# scanning forward; cues that come after it ("... has learned") are found first, and the name
+# is then looked for just before them: scanning forward for "a name, then a cue" would try a
+# name at every capital letter of the article.
+OUTLET = r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4}"
+TOLD_TO = re.compile(rf"\b(?:tells?|told|to)\s+((?:The\s+)?{OUTLET})")
+HAS_LEARNED = re.compile(r"\s+has (?:learned|obtained)\b")
+ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?((?:The\s+)?{OUTLET})")
+WROTE = re.compile(r"\s+(?:wrote|said|reports?)\b")
+OUTLET_BEFORE = {"The": re.compile(rf"\b((?:The\s+)?{OUTLET})$"),
+                 "the": re.compile(rf"\b((?:the\s+)?{OUTLET})$")}
+LONGEST_OUTLET = 160  # characters looked at before a cue
 NOT_OUTLETS = frozenset({"He", "She", "They", "It", "We", "I", "Reuters"})
 
 HEADLINE_MAX_WORDS = 25
@@ -300,16 +306,28 @@ def self_reference_publisher(text: str) -> str | None:
     cites it as someone else ("according to WSJ", "the WSJ wrote")."""
     score: Counter[str] = Counter()
     spelled: dict[str, str] = {}  # "Tower" -> "The Tower", as first written
-    for match in SELF_CUE.finditer(text):
-        name = match.group(1) or match.group(2)
+    for name, points in [(m.group(1), 1) for m in TOLD_TO.finditer(text)] + \
+            [(name, 2) for name in names_before(HAS_LEARNED, "The", text)]:
         key = outlet_key(name)
         spelled.setdefault(key, name)
-        score[key] += 2 if match.group(3) else 1
-    for match in OTHER_CUE.finditer(text):
-        score[outlet_key(match.group(1) or match.group(2) or "")] -= 1
+        score[key] += points
+    for name in [m.group(1) for m in ACCORDING_TO.finditer(text)] + \
+            names_before(WROTE, "the", text):
+        score[outlet_key(name)] -= 1
     candidates = [(count, spelled[key]) for key, count in score.items()
                   if count > 0 and looks_like_outlet(spelled[key])]
     return max(candidates)[1] if candidates else None
+
+
+def names_before(cue: re.Pattern[str], article: str, text: str) -> list[str]:
+    """The outlet-like name that ends right before each match of `cue`."""
+    names = []
+    for match in cue.finditer(text):
+        before = OUTLET_BEFORE[article].search(
+            text, max(0, match.start() - LONGEST_OUTLET), match.start())
+        if before:
+            names.append(before.group(1))
+    return names
 
 
 def outlet_key(name: str) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.ingest import decode_source
+from generator.language import latin_language
 from generator.model import Article
 from generator.parse import parse_source, self_reference_publisher
 
@@ -97,3 +100,18 @@ def test_self_reference_publisher_versus_cited_outlet() -> None:
              "Wall Street Journal, the Wall Street Journal said")
     assert self_reference_publisher(cited) is None
     assert self_reference_publisher("The commander fled to Israel in June.") is None
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("fr", "Le gouvernement israélien a annoncé mardi que les frappes contre le Hezbollah "
+           "continueraient jusqu'à ce que les habitants du nord puissent rentrer chez eux."),
+    ("de", "Die israelische Regierung hat am Dienstag angekündigt, dass die Angriffe auf die "
+           "Hisbollah fortgesetzt werden. Was das bedeutet, ist unklar."),
+    ("nl", "De Israëlische regering heeft dinsdag aangekondigd dat de aanvallen op Hezbollah "
+           "doorgaan tot de bewoners veilig kunnen terugkeren. Dat was de boodschap."),
+    ("en", "Israeli forces struck targets in southern Lebanon on Tuesday, the military said, "
+           "in a widening campaign against the group that has fired rockets."),
+    ("en", "Hezbollah commander killed in Israeli strike on Beirut suburb, IDF says"),
+])
+def test_language_of_latin_text(code: str, text: str) -> None:
+    assert latin_language(text) == code
