@@ -14,7 +14,7 @@ def sentences(text: str) -> list[tuple[str, int]]:
     """(sentence, offset) pairs; a period after an abbreviation or an initial is no end."""
     result, start = [], 0
     for match in BOUNDARY.finditer(text):
-        before = text[start:match.start() + 1].split()
+        before = text[start:match.start() + 1].rsplit(None, 1)
         last = before[-1].rstrip(".").lower() if before else ""
         if match.group()[0] == "." and (last in ABBREVIATIONS or len(last) == 1):
             continue

@@ -43,7 +43,7 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     for mention in mentions:
         by_paragraph.setdefault(mention.paragraph, []).append(mention)
     for paragraph in article.paragraphs:
-        if paragraph.kind == "heading":
+        if paragraph.kind == "heading" or not may_state_a_date(paragraph.text, article.date):
             continue
         for sentence, offset in sentences(paragraph.text):
             dates = sentence_dates(sentence, article.date)
@@ -58,11 +58,18 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     return list(dict.fromkeys(events))
 
 
+def may_state_a_date(text: str, article_date: str | None) -> bool:
+    """A quick look at a whole paragraph, so most are never split into sentences."""
+    if STATED.search(text):
+        return True
+    return article_date is not None and bool(NO_YEAR.search(text) or RELATIVE.search(text))
+
+
 def sentence_dates(sentence: str, article_date: str | None) -> list[str]:
     """Every date the sentence states (in order, each once)."""
     found: list[str] = []
     for match in STATED.finditer(sentence):
-        if NOT_A_YEAR_BEFORE.search(sentence[:match.start()]):
+        if NOT_A_YEAR_BEFORE.search(sentence, max(0, match.start() - 20), match.start()):
             continue
         when = stated_date(match.group())
         if when is not None:
