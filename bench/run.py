@@ -1,11 +1,13 @@
 """Build synthetic corpora of several sizes and print a table of where the time goes.
 
     python -m bench.run --sizes 100 1000 10000 --save bench/results/today.json
+    python -m bench.run --sizes 10000 --executor dask --save bench/results/dask.json
     python -m bench.run --compare bench/results/a.json bench/results/b.json
 
-Each size is built in a fresh process (so peak RSS is that build's own) by the real CLI
-path: ingest, parse, entities, topics/events, render, MkDocs. Figures are printed, never
-asserted: compare ratios from one run on these shared machines.
+Each size is built in a fresh process (so peak RSS is that build's own) by the real MkDocs
+path with NER off unless --ner: read and parse, extract (entities, topics, events) on
+--jobs workers, link, render, MkDocs, search index. Figures are printed, never asserted:
+compare ratios from one run on these shared machines.
 """
 
 from __future__ import annotations
@@ -25,13 +27,12 @@ from typing import Any
 from .synth import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
-COLUMNS = ("articles", "ingest", "parse", "entities", "topics and events", "render",
-           "search index", "MkDocs",
-           "total_s", "generator_articles_per_s", "peak_rss_mb", "site_mb", "pages",
-           "search_first_query_kb")
+COLUMNS = ("articles", "read and parse", "extract", "link", "render", "search index", "MkDocs",
+           "total_s", "generator_articles_per_s", "peak_rss_mb", "worker_peak_rss_mb", "site_mb",
+           "pages", "search_first_query_kb")
 
 
-def build_once(articles: int, ner: bool) -> dict[str, Any]:
+def build_once(articles: int, ner: bool, executor: str, jobs: int) -> dict[str, Any]:
     """Runs inside the child process: one cold build, its figures as a dict."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -42,6 +43,7 @@ def build_once(articles: int, ner: bool) -> dict[str, Any]:
         import os
 
         os.environ.update({"RESEARCH_INPUT": str(corpus), "RESEARCH_NER": str(ner).lower(),
+                           "RESEARCH_EXECUTOR": executor, "RESEARCH_JOBS": str(jobs),
                            "NO_MKDOCS_2_WARNING": "1"})
         started = time.perf_counter()
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
@@ -56,6 +58,9 @@ def build_once(articles: int, ner: bool) -> dict[str, Any]:
                 "total_s": round(total, 2),
                 "generator_articles_per_s": round(articles / generator_seconds),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                # the largest child process that has ended: a worker, or Pagefind
+                "worker_peak_rss_mb": round(
+                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
                 "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
                                  / 2**20, 1),
                 "pages": sum(1 for _ in site.rglob("*.html")),
@@ -108,19 +113,22 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--ner", action="store_true", help="with statistical NER")
+    parser.add_argument("--executor", default="process", choices=("process", "dask"))
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--save", type=Path)
     parser.add_argument("--compare", type=Path, nargs=2)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(build_once(args.child, args.ner)))
+        print(json.dumps(build_once(args.child, args.ner, args.executor, args.jobs)))
         return
     if args.compare:
         print(compare(*args.compare))
         return
     rows = []
     for size in args.sizes:
-        command = [sys.executable, "-m", "bench.run", "--child", str(size)]
+        command = [sys.executable, "-m", "bench.run", "--child", str(size),
+                   "--executor", args.executor, "--jobs", str(args.jobs)]
         if args.ner:
             command.append("--ner")
         output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
@@ -131,6 +139,7 @@ def main() -> None:
         args.save.parent.mkdir(parents=True, exist_ok=True)
         args.save.write_text(json.dumps({"machine": platform.platform(), "python":
                                          platform.python_version(), "ner": args.ner,
+                                         "executor": args.executor, "jobs": args.jobs,
                                          "rows": rows}, indent=1) + "\n")
 
 

@@ -7,6 +7,7 @@ the input file, so a mention can be traced back to the exact characters it came 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, NamedTuple
 
 EntityType = Literal["person", "organization", "place", "event", "other"]
@@ -170,4 +171,11 @@ class Corpus:
     events: tuple[Event, ...] = ()  # in date order
 
     def articles_from(self, file: str) -> list[Article]:
-        return [article for article in self.articles if article.source_file == file]
+        return self.articles_by_file.get(file, [])
+
+    @cached_property  # the Sources page asks once per file: a scan each would be quadratic
+    def articles_by_file(self) -> dict[str, list[Article]]:
+        by_file: dict[str, list[Article]] = {}
+        for article in self.articles:
+            by_file.setdefault(article.source_file, []).append(article)
+        return by_file

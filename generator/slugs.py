@@ -7,6 +7,7 @@ as "../../x" or one made only of punctuation can never choose where a file is wr
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -38,6 +39,7 @@ def page_path(url: str) -> str:
     return "index.md" if url == "" else url.rstrip("/") + ".md"
 
 
+@lru_cache(maxsize=1 << 16)
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from the page at directory URL `from_url` to `to_url` (both site-relative, no
     ".." inside): climb out of what they do not share, then descend. Pure string work, as it
@@ -45,7 +47,7 @@ def relative_url(from_url: str, to_url: str) -> str:
     if to_url.startswith("#"):
         return to_url
     target, _, fragment = to_url.partition("#")
-    here = [part for part in from_url.split("/") if part]
+    here = from_url.split("/")[:-1]  # directory URLs end in "/"; the home page is ""
     there = target.split("/")
     shared = 0
     while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
