@@ -43,6 +43,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 SNIPPET_CONTEXT = 80  # characters of context either side of a mention
 MAX_SNIPPETS = 200  # per entity page; the rest are counted and in corpus.json
 MAX_EVENTS = 200  # per entity or topic page; all are on the timeline and in events.csv
+# The timeline is one page while the corpus has at most this many dated events; above it, the
+# timeline page is an overview of the years and each year has its own page (timeline/2023/).
+# 500 rows is a page that still loads and filters quickly, and what a reader can scan.
+TIMELINE_SPLIT_EVENTS = 500
+TIMELINE_FILTER_ENTITIES = 100  # entities offered by a timeline page's entity filter
 TOP_NEIGHBOURS = 20
 # Entity index pages: (type, title, URL) in navigation order.
 ENTITY_SECTIONS = (("person", "People", "people/"), ("organization", "Organisations",
@@ -131,6 +136,7 @@ class Renderer:
             site.pages[path] = text
             if title:
                 site.nav.append({title: path})
+        site.pages.update(self.timeline_year_pages(context["timeline_years"]))
         site.files["data/corpus.json"] = to_json(corpus_document(self.corpus))
         site.files["data/graph.json"] = to_json(graph_document(self.corpus, self.index))
         url = self.config.site_url
@@ -207,6 +213,24 @@ class Renderer:
                          json_ld=Markup(article_json_ld(article, present, self.config.site_url)),
                          entities_by_type=[(title, group) for title, group in by_type if group])
 
+    def timeline_year_pages(self, years: list[TimelineYear]) -> dict[str, str]:
+        """One page per year of a split timeline (none when the timeline is a single page)."""
+        pages: dict[str, str] = {}
+        for position, year in enumerate(years):
+            previous = years[position - 1] if position > 0 else None
+            following = years[position + 1] if position + 1 < len(years) else None
+            path, text = self.timeline_year_page(year, previous, following)
+            pages[path] = text
+        return pages
+
+    def timeline_year_page(self, year: TimelineYear, previous: TimelineYear | None,
+                           following: TimelineYear | None) -> tuple[str, str]:
+        return self.page(
+            "timeline_year.md.j2", year.url, year=year, previous=previous, following=following,
+            months=events_by_month(year.events),
+            entities=[self.entities[e] for e, _ in
+                      year.entities.most_common(TIMELINE_FILTER_ENTITIES)])
+
     def index_context(self) -> dict[str, Any]:
         articles = self.corpus.articles
         dated = sorted((a for a in articles if a.date), key=lambda a: (a.date, a.id),
@@ -226,10 +250,14 @@ class Renderer:
             "topic_counts": {t.id: sum(t.id in ts for ts in self.corpus.article_topics.values())
                              for t in self.corpus.topics},
             "events_by_year": events_by_year(self.corpus.events),
+            "timeline_years": (timeline_years(self.corpus.events, self.corpus.article_topics)
+                               if timeline_split(self.corpus.events) else []),
+            "count_attribute": count_attribute,
             "strongest_pairs": strongest_pairs(self.index, self.entities),
             "graph_min_weight": graph_min_weight(self.index),
             "top_entities_in_events": [self.entities[e] for e, _ in Counter(
-                e for event in self.corpus.events for e in event.entities).most_common(100)],
+                e for event in self.corpus.events for e in event.entities).most_common(
+                TIMELINE_FILTER_ENTITIES)],
         }
 
 
@@ -306,6 +334,66 @@ def events_by_year(events: tuple[Event, ...]) -> list[tuple[str, list[Event]]]:
     for event in events:
         years.setdefault(event.year, []).append(event)
     return list(years.items())
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    """One year of a split timeline: its events in date order, and how many of them name each
+    entity and fall under each topic (for the filters)."""
+
+    year: str
+    events: list[Event]
+    entities: Counter[str]
+    topics: Counter[str]
+
+    @property
+    def url(self) -> str:
+        return f"timeline/{self.year}/"
+
+
+def timeline_split(events: tuple[Event, ...]) -> bool:
+    """Whether the timeline is one page per year rather than a single page."""
+    return len(events) > TIMELINE_SPLIT_EVENTS
+
+
+def timeline_years(events: tuple[Event, ...],
+                   article_topics: dict[str, tuple[str, ...]]) -> list[TimelineYear]:
+    """The years that have events, oldest first, each with its events in date order (a stable
+    sort: events of one date keep the corpus order)."""
+    years: dict[str, list[Event]] = {}
+    for event in sorted(events, key=lambda e: e.date):
+        years.setdefault(event.year, []).append(event)
+    return [TimelineYear(year, members, Counter(e for event in members for e in event.entities),
+                         Counter(t for event in members
+                                 for t in article_topics.get(event.article, ())))
+            for year, members in sorted(years.items())]
+
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
+def events_by_month(events: list[Event]) -> list[tuple[str, str, list[Event]]]:
+    """A year's events (in date order) grouped by month: (anchor, heading, events). Events
+    dated to the year only come first, under their own heading."""
+    months: dict[str, list[Event]] = {}
+    for event in events:
+        months.setdefault(event.date[:7], []).append(event)
+    return [(f"m{key}", month_heading(key), members) for key, members in months.items()]
+
+
+def month_heading(key: str) -> str:
+    """ "2023-10" -> "October 2023"; a bare year is the heading for events without a month."""
+    if len(key) < 7:
+        return f"{key}, month not stated"
+    month = int(key[5:7])
+    return f"{MONTH_NAMES[month - 1]} {key[:4]}" if 1 <= month <= 12 else key
+
+
+def count_attribute(counts: Counter[str], keep: list[str]) -> str:
+    """Counts as a data attribute value, "id:count id:count", for the ids in `keep` (in that
+    order) that have any."""
+    return " ".join(f"{key}:{counts[key]}" for key in keep if counts[key])
 
 
 def strongest_pairs(index: Index, entities: dict[str, Entity],
