@@ -9,6 +9,7 @@ Markdown does not rewrite links inside raw HTML.
 from __future__ import annotations
 
 import html
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import Config
+from .executor import ProcessPool
 from .export import (
     article_json_ld,
     atom_feed,
@@ -104,15 +106,7 @@ class Renderer:
 
     def render(self) -> Site:
         site = Site()
-        articles = self.corpus.articles
-        for position, article in enumerate(articles):
-            previous = articles[position - 1] if position > 0 else None
-            following = articles[position + 1] if position + 1 < len(articles) else None
-            path, text = self.article_page(article, previous, following)
-            site.pages[path] = text
-        for entity in self.corpus.entities:
-            path, text = self.entity_page(entity)
-            site.pages[path] = text
+        site.pages.update(self.article_and_entity_pages())
         site.nav = [{"Home": "index.md"}, {"Articles": "articles.md"}]
         for entity_type, title, url in ENTITY_SECTIONS:
             members = ranked([e for e in self.corpus.entities if e.type == entity_type],
@@ -157,6 +151,35 @@ class Renderer:
         site.pages[path] = text
         site.nav.append({"Downloads": path})
         return site
+
+    def article_and_entity_pages(self) -> list[tuple[str, str]]:
+        """Most of the site's pages, each independent of the others: rendered on the
+        configured number of worker processes, which start as copies of this one (fork), so
+        the Corpus is not sent to them. The order, and so the output, is the serial one."""
+        pages = [("article", position) for position in range(len(self.corpus.articles))]
+        pages += [("entity", position) for position in range(len(self.corpus.entities))]
+        global _FORKED_RENDERER
+        if sys.platform != "linux":  # no fork: workers would not have this renderer
+            return self.pages_of(pages)
+        pool = ProcessPool(self.config.jobs)
+        _FORKED_RENDERER = self
+        try:
+            return pool.map(render_in_worker, pages)
+        finally:
+            pool.close()
+            _FORKED_RENDERER = None
+
+    def pages_of(self, pages: list[tuple[str, int]]) -> list[tuple[str, str]]:
+        articles = self.corpus.articles
+        rendered = []
+        for kind, position in pages:
+            if kind == "entity":
+                rendered.append(self.entity_page(self.corpus.entities[position]))
+                continue
+            previous = articles[position - 1] if position > 0 else None
+            following = articles[position + 1] if position + 1 < len(articles) else None
+            rendered.append(self.article_page(articles[position], previous, following))
+        return rendered
 
     def entity_page(self, entity: Entity) -> tuple[str, str]:
         mentions = self.index.mentions_by_entity.get(entity.id, [])
@@ -307,9 +330,9 @@ def names_by_language(entity: Entity, mentions: list[Mention]) -> list[tuple[str
     for lang, aliases in entity.aliases.items():
         for alias in aliases:
             names.setdefault(lang, {})[alias] = None
-    for mention in mentions:
-        lang = {"latin": "en"}.get(script_of(mention.surface), script_of(mention.surface))
-        names.setdefault(lang, {})[mention.surface] = None
+    for surface in dict.fromkeys(mention.surface for mention in mentions):
+        script = script_of(surface)
+        names.setdefault("en" if script == "latin" else script, {})[surface] = None
     order = {"en": 0, "ar": 1, "he": 2}
     return [(lang, list(values)) for lang, values in
             sorted(names.items(), key=lambda item: (order.get(item[0], 9), item[0]))]
@@ -413,6 +436,14 @@ def graph_min_weight(index: Index) -> int:
                      reverse=True)
     weights = weights[::2]  # each pair is counted from both sides
     return weights[MAX_GRAPH_EDGES - 1] if len(weights) >= MAX_GRAPH_EDGES else 1
+
+
+_FORKED_RENDERER: Renderer | None = None  # what a forked worker renders with
+
+
+def render_in_worker(pages: list[tuple[str, int]]) -> list[tuple[str, str]]:
+    assert _FORKED_RENDERER is not None
+    return _FORKED_RENDERER.pages_of(pages)
 
 
 def render_site(corpus: Corpus, config: Config) -> Site:
