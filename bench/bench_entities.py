@@ -18,9 +18,8 @@ from generator.extract import ner
 from generator.extract.entities import EntityExtractor, ner_text
 from generator.extract.knowledge import load_knowledge
 from generator.extract.topics import load_topics
-from generator.ingest import read_sources
-from generator.parse import parse_source
-from generator.pipeline import ExtractionSetup, assign_ids, extract_all
+from generator.ingest import list_input_files
+from generator.pipeline import ExtractionSetup, assign_ids, extract_all, read_files
 
 from .synth import write_corpus
 
@@ -39,8 +38,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         write_corpus(Path(folder), args.articles)
         started = time.perf_counter()
-        sources = read_sources(Path(folder))
-        articles = assign_ids([a for s in sources for a in parse_source(s)[0]])
+        names = [path.name for path in list_input_files(Path(folder))]
+        read = read_files(Path(folder), 10**8, names)
+        articles = assign_ids([a for file in read for a in file.articles])
         parsed = time.perf_counter()
     knowledge = load_knowledge(ROOT / "knowledge")
     extractor = EntityExtractor(knowledge)

@@ -11,7 +11,6 @@ import codecs
 import hashlib
 import re
 import unicodedata
-from dataclasses import replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -34,23 +33,6 @@ def list_input_files(folder: Path) -> list[Path]:
         if path.suffix.lower() == ".txt" and path.is_file() and not path.is_symlink():
             files.append(path)
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
-
-
-def read_sources(folder: Path, max_bytes: int | None = None) -> list[Source]:
-    """Every input file as a Source; a byte-identical copy of an earlier file is kept as a
-    Source (so the Sources page lists it) but marked, and not parsed again."""
-    sources: list[Source] = []
-    first_with: dict[str, str] = {}
-    for path in list_input_files(folder):
-        source = read_source(path, path.relative_to(folder).as_posix(), max_bytes)
-        if source.text is not None and source.sha256 in first_with:
-            source = replace(source, text=None,
-                             problem=f"byte-identical to {first_with[source.sha256]}; "
-                                     "its article is that file's")
-        elif source.text is not None:
-            first_with[source.sha256] = source.file
-        sources.append(source)
-    return sources
 
 
 def ignored_files(folder: Path) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest import decode_source, list_input_files, read_sources
+from generator.ingest import decode_source, list_input_files
 
 ARABIC = "قال مسؤول أمني إن حزب الله وحماس يعملان معا في لبنان وغزة منذ سنوات طويلة"
 HEBREW = "מקור ביטחוני: ניסיון חיסול בלבנון נכשל, חיזבאללה וחמאס משתפים פעולה"
@@ -52,4 +52,3 @@ def test_only_visible_txt_files_in_sorted_order(tmp_path: Path) -> None:
         (tmp_path / name).write_text("text", encoding="utf-8")
     names = [p.relative_to(tmp_path).as_posix() for p in list_input_files(tmp_path)]
     assert names == ["a.TXT", "b.txt", "sub/c.txt"]
-    assert [s.file for s in read_sources(tmp_path)] == names
