@@ -19,7 +19,13 @@ from generator.extract.entities import EntityExtractor, ner_text
 from generator.extract.knowledge import load_knowledge
 from generator.extract.topics import load_topics
 from generator.ingest import list_input_files
-from generator.pipeline import ExtractionSetup, assign_ids, extract_all, read_files
+from generator.pipeline import (
+    ExtractionSetup,
+    ReadSetup,
+    assign_ids,
+    extract_all,
+    read_files,
+)
 
 from .synth import write_corpus
 
@@ -39,7 +45,7 @@ def main() -> None:
         write_corpus(Path(folder), args.articles)
         started = time.perf_counter()
         names = [path.name for path in list_input_files(Path(folder))]
-        read = read_files(Path(folder), 10**8, names)
+        read = read_files(ReadSetup(Path(folder), 10**8, None, ""), names)
         articles = assign_ids([a for file in read for a in file.articles])
         parsed = time.perf_counter()
     knowledge = load_knowledge(ROOT / "knowledge")
@@ -57,7 +63,7 @@ def main() -> None:
           f"{len(articles) / median:.0f} ({args.repeat} runs), {len(result.mentions)} mentions, "
           f"{len(result.entities)} entities")
     setup = ExtractionSetup(knowledge, load_topics(ROOT / "knowledge", set(extractor.by_id)),
-                            False, None)
+                            False, None, "")
     pool = make_executor("process", args.jobs)
     try:
         began = time.perf_counter()

@@ -1,52 +1,75 @@
-"""A content-addressed cache of NER results, so a rebuild only runs the model on new text.
+"""A content-addressed cache, so a rebuild only does the work whose inputs changed.
 
-Keys are SHA-256 of (model name and version, text); values are the spans as JSON. One SQLite
-file holds them: safe for the several processes of a parallel build to read, and for one
-build at a time to write.
+Three kinds of values live in one SQLite file, one table each: NER spans by paragraph text,
+parsed files by file content, and each article's extraction results by article. Keys are
+SHA-256 of a namespace (what else the value depends on: the model, the knowledge base, the
+generator's own code) and the content, so a stale value is never found, only not used.
+SQLite lets the several processes of a parallel build read at once and write in turn.
+
+The values are pickles: the cache file must be as trusted as the code (it is written only by
+this program, in the project's `.cache/`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import Any
+
+PACKAGE = Path(__file__).resolve().parent
 
 
-class SpanCache:
-    def __init__(self, path: Path | None, namespace: str) -> None:
-        self.path = path
+class Cache:
+    def __init__(self, path: Path | None, table: str, namespace: str) -> None:
+        self.table = table
         self.namespace = namespace
         self.connection: sqlite3.Connection | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Parallel workers write in turn: wait for the lock rather than fail.
             self.connection = sqlite3.connect(path, timeout=120)
-            self.connection.execute(
-                "CREATE TABLE IF NOT EXISTS spans (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} "
+                                    "(key TEXT PRIMARY KEY, value BLOB NOT NULL)")
 
-    def key(self, text: str) -> str:
-        return hashlib.sha256(f"{self.namespace}\0{text}".encode()).hexdigest()
+    def key(self, *content: str) -> str:
+        return hashlib.sha256("\0".join((self.namespace, *content)).encode()).hexdigest()
 
-    def get_many(self, texts: list[str]) -> dict[str, Any]:
+    def get_many(self, keys: list[str]) -> dict[str, bytes]:
         if self.connection is None:
             return {}
-        keys = [self.key(text) for text in texts]
-        found: dict[str, Any] = {}
+        found: dict[str, bytes] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             rows = self.connection.execute(
-                f"SELECT key, value FROM spans WHERE key IN ({','.join('?' * len(chunk))})",
-                chunk)
-            found.update((key, json.loads(value)) for key, value in rows)
+                f"SELECT key, value FROM {self.table} "
+                f"WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            found.update(rows)
         return found
 
-    def put_many(self, items: Iterable[tuple[str, Any]]) -> None:
+    def put_many(self, items: Iterable[tuple[str, bytes | str]]) -> None:
         if self.connection is None:
             return
         with self.connection:
             self.connection.executemany(
-                "INSERT OR REPLACE INTO spans (key, value) VALUES (?, ?)",
-                ((self.key(text), json.dumps(value)) for text, value in items))
+                f"INSERT OR REPLACE INTO {self.table} (key, value) VALUES (?, ?)", items)
+
+
+def fingerprint(*folders: Path) -> str:
+    """A hash of the generator's code and of the files in `folders` (the knowledge base): what
+    cached parse and extraction results depend on besides the article itself."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for folder in folders:
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -20,7 +20,7 @@ class Config:
     jobs: int = 1  # worker processes for reading, parsing and extraction
     executor: str = "process"  # "process" (local workers) | "dask" (see executor.py)
     scheduler: str | None = None  # a Dask scheduler's address; None: a local cluster
-    cache_file: Path | None = None  # NER results by text hash; None: no cache
+    cache_file: Path | None = None  # NER, parse and extraction results; None: no cache
     site_name: str = "Research site"
     site_url: str = ""
     max_file_bytes: int = 20_000_000  # larger files are skipped with a message

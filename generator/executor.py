@@ -20,6 +20,7 @@ ChunkFunction = Callable[[list[Item]], list[Result]]
 
 EXECUTORS = ("process", "dask")
 CHUNKS_PER_WORKER = 4  # several chunks per worker, so an unlucky slow chunk does not idle the rest
+MAX_CHUNK = 1000  # items per chunk at most: what a worker holds at once stays small
 # Below this many items, starting workers costs more than it saves.
 MIN_ITEMS_PER_WORKER = 100
 
@@ -110,8 +111,8 @@ def make_executor(name: str, jobs: int, address: str | None = None) -> Executor:
 
 
 def chunks(items: Sequence[Item], count: int) -> list[list[Item]]:
-    """`items` in `count` contiguous runs of nearly equal size (order kept)."""
-    size = -(-len(items) // max(1, count))
+    """`items` in at least `count` contiguous runs of nearly equal size (order kept)."""
+    size = min(MAX_CHUNK, -(-len(items) // max(1, count)))
     return [list(items[start:start + size]) for start in range(0, len(items), size)]
 
 

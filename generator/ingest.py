@@ -42,16 +42,16 @@ def ignored_files(folder: Path) -> list[str]:
                   if p.is_file() and p not in read and ".git" not in p.relative_to(folder).parts)
 
 
-def read_source(path: Path, name: str, max_bytes: int | None = None) -> Source:
+def read_bytes(path: Path, name: str, max_bytes: int | None = None) -> bytes | Source:
+    """The file's bytes, or a Source saying why it cannot be read."""
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             return Source(name, "0" * 64, size, None, None,
                           problem=f"{size} bytes, over the limit of {max_bytes} (max_file_bytes)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         return Source(name, "0" * 64, 0, None, None, problem=f"unreadable ({error.strerror})")
-    return decode_source(data, name)
 
 
 def decode_source(data: bytes, name: str) -> Source:

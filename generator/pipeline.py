@@ -6,19 +6,22 @@ there is exactly one way a folder of articles becomes a site.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import pickle
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
+from .cache import Cache, code_fingerprint, fingerprint
 from .config import Config
 from .executor import Executor, make_executor
 from .extract.entities import ArticleNames, EntityExtractor, run_ner
 from .extract.events import extract_events
 from .extract.knowledge import Knowledge, KnowledgeError, load_knowledge
 from .extract.topics import TopicScorer, load_topics
-from .ingest import ignored_files, list_input_files, read_source
+from .ingest import decode_source, ignored_files, list_input_files, read_bytes
 from .model import Article, Corpus, Event, Problem, Source, Topic
 from .parse import parse_source
 from .report import StageTimer
@@ -43,9 +46,11 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
         raise InputError(str(error)) from None
     executor = make_executor(config.executor, config.jobs, config.scheduler)
     try:
+        namespace = fingerprint(config.knowledge_dir)
         with timer.stage("read and parse"):
-            read = executor.map(partial(read_files, config.input_dir, config.max_file_bytes),
-                                files)
+            read = executor.map(partial(read_files, ReadSetup(
+                config.input_dir, config.max_file_bytes, config.cache_file, code_fingerprint())),
+                files)
             sources, articles, problems = combine_files(read)
             problems[:0] = [Problem(name, "ignored: only visible *.txt files are read")
                             for name in ignored_files(config.input_dir)]
@@ -55,7 +60,8 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
                              f"of {config.max_articles} (max_articles)")
         with timer.stage("extract"):
             found = extract_all(executor, ExtractionSetup(knowledge, topics, config.ner,
-                                                     config.cache_file), articles)
+                                                          config.cache_file, namespace),
+                                articles)
     finally:
         executor.close()
     with timer.stage("link"):
@@ -78,12 +84,35 @@ class FileRead(NamedTuple):
     problems: list[Problem]
 
 
-def read_files(folder: Path, max_bytes: int, names: list[str]) -> list[FileRead]:
-    return [read_file(folder, max_bytes, name) for name in names]
+class ReadSetup(NamedTuple):
+    folder: Path
+    max_bytes: int
+    cache: Path | None
+    namespace: str  # what a parsed file depends on besides its bytes: see cache.fingerprint
 
 
-def read_file(folder: Path, max_bytes: int, name: str) -> FileRead:
-    source = read_source(folder / name, name, max_bytes)
+def read_files(setup: ReadSetup, names: list[str]) -> list[FileRead]:
+    """Each file read, decoded and parsed, or taken from the cache when its bytes (and the
+    code) are unchanged."""
+    cache = Cache(setup.cache, "files", setup.namespace)
+    contents = {name: read_bytes(setup.folder / name, name, setup.max_bytes) for name in names}
+    keys = {name: cache.key(name, hashlib.sha256(data).hexdigest())
+            for name, data in contents.items() if isinstance(data, bytes)}
+    cached = cache.get_many(list(keys.values()))
+    results, new = [], []
+    for name, data in contents.items():
+        if isinstance(data, Source):
+            results.append(FileRead(data, [], []))
+        elif keys[name] in cached:
+            results.append(pickle.loads(cached[keys[name]]))
+        else:
+            results.append(parse_file(decode_source(data, name)))
+            new.append((keys[name], pickle.dumps(results[-1])))
+    cache.put_many(new)
+    return results
+
+
+def parse_file(source: Source) -> FileRead:
     if source.text is None:
         return FileRead(source, [], [])
     articles, problems = parse_source(source)
@@ -125,6 +154,7 @@ class ExtractionSetup(NamedTuple):
     topics: tuple[Topic, ...]
     ner: bool
     cache: Path | None
+    namespace: str  # what the results depend on besides the article: see cache.fingerprint
 
 
 class ArticleFindings(NamedTuple):
@@ -139,16 +169,25 @@ def extract_all(executor: Executor, setup: ExtractionSetup,
 
 
 def extract_chunk(setup: ExtractionSetup, articles: list[Article]) -> list[ArticleFindings]:
-    """Everything that can be known from one article alone. NER runs once over the chunk
-    (one model pass per article, batched): the worker is the unit of parallelism."""
+    """Everything that can be known from one article alone, or what the cache holds for an
+    unchanged article. NER runs once over the chunk's other articles (one model pass per
+    article, batched): the worker is the unit of parallelism."""
+    cache = Cache(setup.cache, "findings", f"{setup.namespace}\0ner={setup.ner}")
+    keys = [cache.key(a.id, a.sha256, str(a.index_in_file)) for a in articles]
+    cached = cache.get_many(keys)
+    missing = [article for article, key in zip(articles, keys, strict=True)
+               if key not in cached]
     extractor, scorer = EntityExtractor(setup.knowledge), TopicScorer(setup.topics)
-    ner_spans = run_ner(articles, 1, setup.cache) if setup.ner else [[] for _ in articles]
-    found = []
-    for article, spans in zip(articles, ner_spans, strict=True):
+    ner_spans = run_ner(missing, 1, setup.cache) if setup.ner else [[] for _ in missing]
+    new = {}
+    for article, spans in zip(missing, ner_spans, strict=True):
         names = extractor.names_in(article, spans)
-        found.append(ArticleFindings(names, scorer.assign(article, list(names.mentions)),
-                                     tuple(extract_events(article, list(names.mentions)))))
-    return found
+        new[article.id] = ArticleFindings(names, scorer.assign(article, list(names.mentions)),
+                                          tuple(extract_events(article, list(names.mentions))))
+    cache.put_many((key, pickle.dumps(new[article.id]))
+                   for article, key in zip(articles, keys, strict=True) if article.id in new)
+    return [new[article.id] if article.id in new else pickle.loads(cached[key])
+            for article, key in zip(articles, keys, strict=True)]
 
 
 def assign_ids(articles: list[Article]) -> list[Article]:

@@ -63,7 +63,8 @@ class ResearchPluginConfig(base.Config):
     jobs = c.Type(int, default=0)  # worker processes for the per-article stages; 0 = all cores
     executor = c.Choice(EXECUTORS, default="process")  # where they run: see executor.py
     scheduler = c.Type(str, default="")  # a Dask scheduler's address; "": a local cluster
-    cache = c.Type(str, default=".cache/research.sqlite")  # NER results; "" to switch off
+    # NER, parse and extraction results by content hash; "" to switch off
+    cache = c.Type(str, default=".cache/research.sqlite")
     max_file_bytes = c.Type(int, default=20_000_000)  # larger files are skipped, with a message
     max_articles = c.Type(int, default=100_000)  # more stops the build, with a message
     # Material's search downloads one index for the whole site; Pagefind loads a few small

@@ -7,13 +7,14 @@ Only English text is given to it: on Arabic or Hebrew it invents PERSON names.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..cache import SpanCache
+from ..cache import Cache
 from ..report import progress
 
 # Components en_core_web_sm has that NER does not need.
@@ -45,17 +46,19 @@ def find_names(texts: list[str], jobs: int = 1, batch_size: int = 32,
     """Named spans in each text, in order; one pass of the model per text not in the cache."""
     if not texts:
         return []
-    cache = SpanCache(cache_path, MODEL_KEY)
-    cached = cache.get_many(texts)
-    missing = list(dict.fromkeys(t for t in texts if cache.key(t) not in cached))
+    cache = Cache(cache_path, "spans", MODEL_KEY)
+    keys = [cache.key(text) for text in texts]
+    spans = {key: json.loads(value) for key, value in cache.get_many(keys).items()}
+    missing = list(dict.fromkeys(t for t, key in zip(texts, keys, strict=True)
+                                 if key not in spans))
     if missing:
         processes = max(1, min(jobs, len(missing) // MIN_TEXTS_PER_PROCESS))
         docs: Iterable[Any] = progress(
             model().pipe(missing, batch_size=batch_size, n_process=processes), "NER",
             len(missing))
-        computed = [[[ent.start_char, ent.end_char, ent.label_, ent.text]
-                     for ent in doc.ents if ent.label_ in LABELS] for doc in docs]
-        cache.put_many(zip(missing, computed, strict=True))
-        cached.update((cache.key(text), spans) for text, spans in zip(missing, computed,
-                                                                      strict=True))
-    return [[NerSpan(*span) for span in cached[cache.key(text)]] for text in texts]
+        computed = {cache.key(text): [[ent.start_char, ent.end_char, ent.label_, ent.text]
+                                      for ent in doc.ents if ent.label_ in LABELS]
+                    for text, doc in zip(missing, docs, strict=True)}
+        cache.put_many((key, json.dumps(value)) for key, value in computed.items())
+        spans.update(computed)
+    return [[NerSpan(*span) for span in spans[key]] for key in keys]

@@ -1,0 +1,89 @@
+"""A rebuild reuses what the cache holds: an unchanged file is not parsed again and an
+unchanged article is not analysed again; an edit, or a changed knowledge base, is."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.config import Config
+from generator.extract.entities import EntityExtractor
+from generator.model import Corpus
+
+from .conftest import ROOT, SEEDS
+
+
+class Calls:
+    """Counts the files parsed and the articles analysed during a build."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.parsed: list[str] = []
+        self.analysed: list[str] = []
+        parse, names_in = pipeline.parse_source, EntityExtractor.names_in
+
+        def counting_parse(source):  # type: ignore[no-untyped-def]
+            self.parsed.append(source.file)
+            return parse(source)
+
+        def counting_names_in(extractor, article, spans):  # type: ignore[no-untyped-def]
+            self.analysed.append(article.id)
+            return names_in(extractor, article, spans)
+
+        monkeypatch.setattr(pipeline, "parse_source", counting_parse)
+        monkeypatch.setattr(EntityExtractor, "names_in", counting_names_in)
+
+    def reset(self) -> None:
+        self.parsed.clear()
+        self.analysed.clear()
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(SEEDS, tmp_path / "in")
+    shutil.copytree(ROOT / "knowledge", tmp_path / "knowledge")
+    return tmp_path
+
+
+def build(project: Path, cache: bool = True) -> Corpus:
+    return pipeline.build_corpus(Config(
+        input_dir=project / "in", knowledge_dir=project / "knowledge", ner=False,
+        cache_file=project / "cache.sqlite" if cache else None))
+
+
+def test_an_unchanged_corpus_is_neither_parsed_nor_analysed_again(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = Calls(monkeypatch)
+    first = build(project)
+    assert len(calls.parsed) == 5 and len(calls.analysed) == len(first.articles)
+    calls.reset()
+    assert build(project) == first
+    assert calls.parsed == [] and calls.analysed == []
+
+
+def test_an_edited_article_is_the_only_one_done_again(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = Calls(monkeypatch)
+    build(project)
+    edited = sorted((project / "in").glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nHamas said on Friday it would "
+                      "answer. The Shin Bet declined to comment.\n", encoding="utf-8")
+    calls.reset()
+    rebuilt = build(project)
+    assert calls.parsed == [edited.name]
+    assert calls.analysed == [a.id for a in rebuilt.articles if a.source_file == edited.name]
+    assert rebuilt == build(project, cache=False)  # the same as a build from scratch
+
+
+def test_a_changed_knowledge_base_analyses_every_article_again(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = Calls(monkeypatch)
+    build(project)
+    entities = project / "knowledge" / "entities.yml"
+    entities.write_text(entities.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    calls.reset()
+    rebuilt = build(project)
+    assert calls.parsed == []  # parsing does not depend on the knowledge base
+    assert sorted(calls.analysed) == sorted(a.id for a in rebuilt.articles)
