@@ -23,6 +23,7 @@ CHUNKS_PER_WORKER = 4  # several chunks per worker, so an unlucky slow chunk doe
 MAX_CHUNK = 1000  # items per chunk at most: what a worker holds at once stays small
 # Below this many items, starting workers costs more than it saves.
 MIN_ITEMS_PER_WORKER = 100
+SCHEDULER_TIMEOUT_S = 20  # how long to try to reach a Dask scheduler given by its address
 
 
 class Executor(Protocol):
@@ -81,7 +82,11 @@ class DaskCluster:
                                 "pip install -e '.[cluster]'") from None
         self.cluster: Any = None
         if address:
-            self.client = Client(address)
+            try:
+                self.client = Client(address, timeout=SCHEDULER_TIMEOUT_S)
+            except (OSError, TimeoutError) as error:
+                raise ExecutorError(f"cannot reach the Dask scheduler at {address}: "
+                                    f"{' '.join(str(error).split())}") from None
         else:
             self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                         dashboard_address=None)

@@ -78,3 +78,9 @@ def process_ids(chunk: list[int]) -> list[tuple[int, int]]:
     import os
 
     return [(item, os.getpid()) for item in chunk]
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(executor, "SCHEDULER_TIMEOUT_S", 1)
+    with pytest.raises(executor.ExecutorError, match="cannot reach the Dask scheduler at"):
+        executor.make_executor("dask", 1, "tcp://127.0.0.1:1")
