@@ -26,12 +26,17 @@ class Cache:
         self.table = table
         self.namespace = namespace
         self.connection: sqlite3.Connection | None = None
-        if path is not None:
+        if path is None:
+            return
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Parallel workers write in turn: wait for the lock rather than fail.
             self.connection = sqlite3.connect(path, timeout=120)
             self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} "
                                     "(key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        except (OSError, sqlite3.Error) as error:
+            raise CacheError(f"{path}: cannot use this file as the cache ({error}); "
+                             "set `cache:` in mkdocs.yml to another path, or to \"\"") from None
 
     def key(self, *content: str) -> str:
         return hashlib.sha256("\0".join((self.namespace, *content)).encode()).hexdigest()
@@ -54,6 +59,10 @@ class Cache:
         with self.connection:
             self.connection.executemany(
                 f"INSERT OR REPLACE INTO {self.table} (key, value) VALUES (?, ?)", items)
+
+
+class CacheError(Exception):
+    """The cache file cannot be opened; its message is one line for the user."""
 
 
 def fingerprint(*folders: Path) -> str:

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from .cache import Cache, code_fingerprint, fingerprint
+from .cache import Cache, CacheError, code_fingerprint, fingerprint
 from .config import Config
 from .executor import Executor, make_executor
 from .extract.entities import ArticleNames, EntityExtractor, run_ner
@@ -43,6 +43,10 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
         knowledge = load_knowledge(config.knowledge_dir)
         topics = load_topics(config.knowledge_dir, {e.id for e in knowledge.entities})
     except KnowledgeError as error:
+        raise InputError(str(error)) from None
+    try:
+        Cache(config.cache_file, "files", "")  # fail here, in one line, not in every worker
+    except CacheError as error:
         raise InputError(str(error)) from None
     executor = make_executor(config.executor, config.jobs, config.scheduler)
     try:

@@ -87,3 +87,9 @@ def test_a_changed_knowledge_base_analyses_every_article_again(
     rebuilt = build(project)
     assert calls.parsed == []  # parsing does not depend on the knowledge base
     assert sorted(calls.analysed) == sorted(a.id for a in rebuilt.articles)
+
+
+def test_an_unusable_cache_file_is_one_clear_error(project: Path) -> None:
+    (project / "cache.sqlite").mkdir()  # a folder where the cache file should be
+    with pytest.raises(pipeline.InputError, match="cache.sqlite: cannot use this file"):
+        build(project)
