@@ -21,7 +21,7 @@ from generator.render import render_site
 from .conftest import ROOT, run_cli
 from .hostile import write_hostile_corpus
 
-EXTENSIONS = ["attr_list", "md_in_html", "toc", "tables"]
+EXTENSIONS = ["attr_list", "toc", "tables"]
 
 
 class Inspector(HTMLParser):

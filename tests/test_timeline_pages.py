@@ -19,7 +19,7 @@ from generator.render import TIMELINE_SPLIT_EVENTS, Site, render_site
 
 YEARS = ("2019", "2020", "2021", "2023")  # 2022 has no events: no page for it
 HOSTILE = "<script>alert(1)</script> **bold** [x](javascript:alert(2)) {{ config }} # not"
-EXTENSIONS = ["attr_list", "md_in_html", "toc", "tables"]  # as in mkdocs.yml
+EXTENSIONS = ["attr_list", "toc", "tables"]  # as in mkdocs.yml
 
 
 def event_date(year: str, number: int) -> str:
