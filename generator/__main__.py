@@ -157,7 +157,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    serve(args.config, dev_addr=args.dev_addr)
+    # dirty: after an edit, pages whose Markdown did not change keep their HTML (with Pagefind,
+    # which indexes the whole site; see ResearchPlugin.on_files). Not strict: MkDocs warns on
+    # every dirty build, which strict mode would turn into a failed one.
+    serve(args.config, dev_addr=args.dev_addr, build_type="dirty", strict=False)
     return EXIT_OK
 
 

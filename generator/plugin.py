@@ -7,6 +7,7 @@ MkDocs re-runs `on_config` on every rebuild, so all state is reset there.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import subprocess
@@ -72,6 +73,14 @@ class ResearchPluginConfig(base.Config):
     search = c.Choice(("auto", "material", "pagefind"), default="auto")
 
 
+class UnchangedPage(File):
+    """A page whose Markdown is what the previous build of this site folder made its HTML
+    from: a dirty build keeps that HTML instead of building the page again."""
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
+
+
 class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
     def __init__(self) -> None:
         self.corpus: Corpus | None = None
@@ -79,6 +88,14 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         self.settings: Config | None = None
         self.timer = StageTimer()
         self.pagefind = False
+        self.dirty = False
+        # What the previous build wrote, so a dirty rebuild (`serve`) can keep its HTML.
+        self.built: dict[str, bytes] = {}  # page path -> hash of its Markdown
+        self.built_for: tuple[str, ...] = ()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook makes MkDocs keep this object across the rebuilds of `serve`.
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -124,11 +141,23 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         in_nav = {path for entry in self.site.nav for path in entry.values()}
+        # Pagefind indexes the whole site folder, so HTML kept from the last build is found;
+        # Material's search only indexes the pages built this time, so it needs them all.
+        this_build = (config.site_dir, config.site_url or "", repr(config.nav))
+        same_site = self.dirty and self.built_for == this_build
+        previous = self.built if same_site and self.pagefind else {}
+        built = {}
         for path, content in sorted(self.site.pages.items()):
             inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            built[path] = hashlib.sha256(content.encode()).digest()
+            kind = UnchangedPage if previous.get(path) == built[path] else File
+            files.append(kind.generated(config, path, content=content, inclusion=inclusion))
+        for path in (self.built.keys() - built.keys()) if same_site else ():
+            # a page gone since the last build: a dirty build does not empty the site folder
+            Path(File.generated(config, path, content="").abs_dest_path).unlink(missing_ok=True)
         for path, content in sorted(self.site.files.items()):
             files.append(File.generated(config, path, content=content))
+        self.built, self.built_for = built, this_build
         return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

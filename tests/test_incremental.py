@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 
 from generator import pipeline
 from generator.config import Config
@@ -93,3 +95,41 @@ def test_an_unusable_cache_file_is_one_clear_error(project: Path) -> None:
     (project / "cache.sqlite").mkdir()  # a folder where the cache file should be
     with pytest.raises(pipeline.InputError, match="cache.sqlite: cannot use this file"):
         build(project)
+
+
+def build_site(project: Path, site: Path, dirty: bool) -> None:
+    """One MkDocs build as `serve` runs it (dirty) or as `build` does."""
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=not dirty)
+    config.plugins.on_startup(command="serve" if dirty else "build", dirty=dirty)
+    mkdocs_build(config, dirty=dirty)
+
+
+def html_pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")
+            if "pagefind" not in p.parts}
+
+
+def test_a_dirty_rebuild_keeps_unchanged_html_and_equals_a_clean_build(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `serve` does after an edit: pages whose Markdown did not change keep their HTML
+    (with Pagefind, which indexes the whole site), a deleted article's page disappears, and
+    the result is the site a clean build of the new input gives."""
+    monkeypatch.setenv("RESEARCH_INPUT", str(project / "in"))
+    monkeypatch.setenv("RESEARCH_NER", "false")
+    monkeypatch.setenv("RESEARCH_SEARCH", "pagefind")
+    monkeypatch.setenv("RESEARCH_CACHE", str(project / "cache.sqlite"))
+    served = project / "served"
+    build_site(project, served, dirty=True)
+    before = {path: (served / path).stat().st_mtime_ns for path in html_pages(served)}
+    files = sorted((project / "in").glob("*.txt"))
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\nThe ministry said on Friday "
+                        "that it would answer.\n", encoding="utf-8")
+    files[-1].unlink()
+    build_site(project, served, dirty=True)
+    after = html_pages(served)
+    kept = [path for path in after if path in before and
+            (served / path).stat().st_mtime_ns == before[path]]
+    assert kept, "no page kept its HTML"
+    assert any("ministry said on Friday" in page.decode() for page in after.values())
+    build_site(project, project / "clean", dirty=False)
+    assert after == html_pages(project / "clean")
