@@ -182,7 +182,7 @@ def extract_chunk(setup: ExtractionSetup, articles: list[Article]) -> list[Artic
     missing = [article for article, key in zip(articles, keys, strict=True)
                if key not in cached]
     extractor, scorer = EntityExtractor(setup.knowledge), TopicScorer(setup.topics)
-    ner_spans = run_ner(missing, 1, setup.cache) if setup.ner else [[] for _ in missing]
+    ner_spans = run_ner(missing, setup.cache) if setup.ner else [[] for _ in missing]
     new = {}
     for article, spans in zip(missing, ner_spans, strict=True):
         names = extractor.names_in(article, spans)

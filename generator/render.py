@@ -11,11 +11,11 @@ from __future__ import annotations
 import html
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -42,6 +42,7 @@ from .sentences import sentences
 from .slugs import page_path, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
+Item = TypeVar("Item")
 SNIPPET_CONTEXT = 80  # characters of context either side of a mention
 MAX_SNIPPETS = 200  # per entity page; the rest are counted and in corpus.json
 MAX_EVENTS = 200  # per entity or topic page; all are on the timeline and in events.csv
@@ -176,9 +177,7 @@ class Renderer:
             if kind == "entity":
                 rendered.append(self.entity_page(self.corpus.entities[position]))
                 continue
-            previous = articles[position - 1] if position > 0 else None
-            following = articles[position + 1] if position + 1 < len(articles) else None
-            rendered.append(self.article_page(articles[position], previous, following))
+            rendered.append(self.article_page(articles[position], *neighbours(articles, position)))
         return rendered
 
     def entity_page(self, entity: Entity) -> tuple[str, str]:
@@ -240,9 +239,7 @@ class Renderer:
         """One page per year of a split timeline (none when the timeline is a single page)."""
         pages: dict[str, str] = {}
         for position, year in enumerate(years):
-            previous = years[position - 1] if position > 0 else None
-            following = years[position + 1] if position + 1 < len(years) else None
-            path, text = self.timeline_year_page(year, previous, following)
+            path, text = self.timeline_year_page(year, *neighbours(years, position))
             pages[path] = text
         return pages
 
@@ -352,6 +349,13 @@ def lead_sentence(article: Article) -> str:
     return found[0][0].strip() if found else ""
 
 
+def neighbours(items: Sequence[Item], position: int) -> tuple[Item | None, Item | None]:
+    """The items before and after `position`, for previous/next links."""
+    previous = items[position - 1] if position > 0 else None
+    following = items[position + 1] if position + 1 < len(items) else None
+    return previous, following
+
+
 def events_by_year(events: tuple[Event, ...]) -> list[tuple[str, list[Event]]]:
     years: dict[str, list[Event]] = {}
     for event in events:
@@ -383,13 +387,11 @@ def timeline_years(events: tuple[Event, ...],
                    article_topics: dict[str, tuple[str, ...]]) -> list[TimelineYear]:
     """The years that have events, oldest first, each with its events in date order (a stable
     sort: events of one date keep the corpus order)."""
-    years: dict[str, list[Event]] = {}
-    for event in sorted(events, key=lambda e: e.date):
-        years.setdefault(event.year, []).append(event)
+    in_date_order = tuple(sorted(events, key=lambda e: e.date))
     return [TimelineYear(year, members, Counter(e for event in members for e in event.entities),
                          Counter(t for event in members
                                  for t in article_topics.get(event.article, ())))
-            for year, members in sorted(years.items())]
+            for year, members in events_by_year(in_date_order)]
 
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",

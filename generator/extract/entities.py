@@ -87,11 +87,11 @@ class EntityExtractor:
         self.known_names = {fold(name): e.id for e in knowledge.entities for name in e.all_names}
         self.demonyms = {fold(d): e.id for e in knowledge.entities for d in e.demonyms}
 
-    def extract(self, articles: Iterable[Article], ner: bool, jobs: int = 1,
+    def extract(self, articles: Iterable[Article], ner: bool,
                 cache: Path | None = None) -> Extraction:
-        """Every article in this process (NER across `jobs` processes)."""
+        """Every article, in this process (the pipeline maps `names_in` over workers)."""
         articles = list(articles)
-        ner_spans = run_ner(articles, jobs, cache) if ner else [[] for _ in articles]
+        ner_spans = run_ner(articles, cache) if ner else [[] for _ in articles]
         return self.combine([self.names_in(article, spans)
                              for article, spans in zip(articles, ner_spans, strict=True)])
 
@@ -349,13 +349,13 @@ def mention(article: Article, item: Found, entity: str) -> Mention:
                    how=how)  # type: ignore[arg-type]
 
 
-def run_ner(articles: list[Article], jobs: int,
+def run_ner(articles: list[Article],
             cache: Path | None = None) -> list[list[tuple[int, NerSpan]]]:
     """NER over each article's English paragraphs, with spans mapped back to (paragraph
     index, span in source offsets)."""
     texts, layouts = zip(*map(ner_text, articles), strict=True) if articles else ((), ())
     return [map_spans(spans, layout) for spans, layout in
-            zip(find_names(list(texts), jobs, cache_path=cache), layouts, strict=True)]
+            zip(find_names(list(texts), cache_path=cache), layouts, strict=True)]
 
 
 Layout = list[tuple[int, int, int]]  # (offset in the NER text, paragraph index, source start)

