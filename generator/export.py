@@ -30,7 +30,7 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
             "title": a.title, "display_title": a.display_title, "date": a.date,
             "publisher": a.publisher, "languages": list(a.languages),
             "topics": list(corpus.article_topics.get(a.id, ())),
-            "tags": list(a.tags), "url": a.url, "word_count": a.word_count,
+            "tags": list(a.tags), "authors": list(a.authors), "url": a.url, "word_count": a.word_count,
             "mentions": mentions_by_article.get(a.id, [])} for a in corpus.articles],
         "entities": [{
             "id": e.id, "name": e.name, "type": e.type,
@@ -137,8 +137,9 @@ def atom_feed(corpus: Corpus, site_name: str, site_url: str, built: str) -> str:
         ET.SubElement(entry, f"{{{ATOM}}}link", href=(site_url or "") + article.url)
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = \
             iso_datetime(article.date) if article.date else built
-        author = ET.SubElement(entry, f"{{{ATOM}}}author")
-        ET.SubElement(author, f"{{{ATOM}}}name").text = article.publisher or "Unknown"
+        for name in article.authors or (article.publisher or "Unknown",):
+            author = ET.SubElement(entry, f"{{{ATOM}}}author")
+            ET.SubElement(author, f"{{{ATOM}}}name").text = name
         body = [p.text for p in article.body]
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = body[0] if body else ""
     ET.indent(feed)
@@ -159,6 +160,8 @@ def csl_json(corpus: Corpus, site_url: str) -> str:
                                 "URL": (site_url or "") + article.url}
         if article.publisher:
             item["container-title"] = article.publisher
+        if article.authors:
+            item["author"] = [{"literal": name} for name in article.authors]
         if article.date:
             item["issued"] = {"date-parts": [[int(p) for p in article.date.split("-")]]}
         items.append(item)
@@ -168,7 +171,9 @@ def csl_json(corpus: Corpus, site_url: str) -> str:
 def bibtex(corpus: Corpus, site_url: str) -> str:
     entries = []
     for article in corpus.articles:
-        fields = [("title", article.display_title), ("journal", article.publisher),
+        fields = [("title", article.display_title),
+                  ("author", " and ".join(article.authors) or None),
+                  ("journal", article.publisher),
                   ("year", article.date[:4] if article.date else None),
                   ("month", article.date[5:7] if article.date and len(article.date) > 4
                    else None),
@@ -198,6 +203,8 @@ def article_json_ld(article: Article, entities: list[Entity], site_url: str) -> 
         data["datePublished"] = article.date
     if article.publisher:
         data["publisher"] = {"@type": "Organization", "name": article.publisher}
+    if article.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
     if entities:
         data["about"] = data["mentions"][:3]
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)

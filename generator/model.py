@@ -59,6 +59,7 @@ class Article:
     languages: tuple[str, ...]
     paragraphs: tuple[Paragraph, ...]
     tags: tuple[str, ...] = ()  # the publisher's own tags ("Filed under: ...")
+    authors: tuple[str, ...] = ()  # bylined names as printed, in byline order
     removed: tuple[str, ...] = ()  # page chrome that was stripped, for the provenance view
 
     @property
