@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Literal, NamedTuple
 
 EntityType = Literal["person", "organization", "place", "event", "other"]
-ParagraphKind = Literal["text", "caption", "heading"]
+ParagraphKind = Literal["text", "caption", "heading", "title", "byline"]
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,11 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return sum(len(p.text.split()) for p in self.paragraphs if p.kind != "caption")
+        return sum(len(p.text.split()) for p in self.body)
 
     @property
     def body(self) -> tuple[Paragraph, ...]:
-        return tuple(p for p in self.paragraphs if p.kind != "caption")
+        return tuple(p for p in self.paragraphs if p.kind in ("text", "heading"))
 
 
 @dataclass(frozen=True)

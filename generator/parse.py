@@ -14,45 +14,27 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import language
+from . import head, language
 from .dates import stated_date
 from .model import Article, Paragraph, Problem, Source
 from .sentences import sentences
 
-# Navigation and widget labels that scrapers keep as lines of their own.
-UI_LABELS = frozenset("""
-skip to content|skip to main content|skip to navigation|menu|main menu|toggle navigation|search
-|share|share this|share this article|print|email|close|advertisement|sponsored|subscribe
-|sign in|sign up|log in|login|register|home|back to top|read more|related|related articles
-|related stories|follow us|newsletter|comments|leave a comment|more|next|previous|tweet
-|whatsapp|facebook|twitter|telegram|copy link|listen|listen to this article|open menu
-""".replace("\n", "").split("|"))
-
-KICKER = re.compile(r"^(?:BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|UPDATE[D]?|LIVE|ANALYSIS|OPINION)"
-                    r"\s*[:|\-–—]\s*")
+CAPTION_CREDIT = head.CAPTION_CREDIT  # entities read caption credits too
 TAG_LINE = re.compile(r"^\s*(?:filed under|tags?|topics?|categories|category)\s*:\s*(.+)$", re.I)
-PUBLISHED_LINE = re.compile(
-    r"^\s*(published|posted|first published|date|updated|last updated)\s*(?:on|:|-)?\s*(.+)$",
-    re.I)
 DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\s*"
                       r"(?:\([A-Za-z .]+\))?\s*[-—–]")
-BYLINE = re.compile(r"^\s*(?:by|written by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
-                    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’ -]+)*\s*$", re.I)
 FOOTER_PUBLISHER = re.compile(r"^\s*[•·|◆▪■]\s*([A-Z][^•·|]{1,60}?)\s*$")
-PHOTO_CREDIT = re.compile(
-    r"^\s*[\[(]?\s*(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit)?\s*:", re.I)
-CAPTION_CREDIT = re.compile(
-    r"\((?:[^()]{0,40}?\b(?:photo|file|afp|reuters|ap|getty|epa|xinhua|anadolu|wafa|flash90|"
-    r"gpo|idf|handout|screenshot|courtesy|archive|images?))[^()]{0,40}\)\s*$", re.I)
 COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
 SEPARATOR = re.compile(r"^\s*(?:[-=*_~#]\s*){3,}$|\f")
-DATE_BAR = re.compile(r"^[\s|•·\-–—]*([^|•·]{4,60}?)[\s|•·\-–—]*$")
 # An outlet's name: up to five capitalised words. Cues that come before the name are found by
 # scanning forward; cues that come after it ("... has learned") are found first, and the name
 # is then looked for just before them: scanning forward for "a name, then a cue" would try a
-# name at every capital letter of the article.
+# name at every capital letter of the article. Only cues a page uses of itself count: "told X"
+# ("sources told The Tower"), "X has learned", "in an interview with X"; never "to X", which
+# is as often a place ("flights to Tel Aviv").
 OUTLET = r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4}"
-TOLD_TO = re.compile(rf"\b(?:tells?|told|to)\s+((?:The\s+)?{OUTLET})")
+TOLD_TO = re.compile(rf"\b(?:tells?|told|in an interview with)\s+((?:The\s+)?{OUTLET})")
+SOURCES_BEFORE = re.compile(r"\bsources?\b[^.]*$", re.I)
 HAS_LEARNED = re.compile(r"\s+has (?:learned|obtained)\b")
 ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?((?:The\s+)?{OUTLET})")
 WROTE = re.compile(r"\s+(?:wrote|said|reports?)\b")
@@ -63,6 +45,7 @@ NOT_OUTLETS = frozenset({"He", "She", "They", "It", "We", "I", "Reuters"})
 
 HEADLINE_MAX_WORDS = 25
 HEADING_MAX_WORDS = 8
+SITE_HEADER_MAX_WORDS = 10  # site names, taglines and menu labels are shorter than headlines
 MIN_ARTICLE_WORDS = 40
 
 
@@ -148,23 +131,17 @@ def word_total(lines: Iterable[Line]) -> int:
 # --- line shapes ----------------------------------------------------------------------------
 
 def is_headline_shaped(text: str) -> bool:
-    words = text.split()
-    return (0 < len(words) <= HEADLINE_MAX_WORDS and len(text) <= 220
-            and not text.endswith((".", ",", ";", ":", "”", '"')) and text[0].isalnum()
-            and not is_ui_label(text))
+    return head.is_headline_shaped(text) and not head.is_ui_label(text)
 
 
 def is_heading_shaped(text: str) -> bool:
     """A subheading inside the body: a few words, most capitalised, no closing punctuation."""
     words = text.split()
-    if not 0 < len(words) <= HEADING_MAX_WORDS or not is_headline_shaped(text):
+    if not 0 < len(words) <= HEADING_MAX_WORDS or not is_headline_shaped(text) or \
+            text.endswith((":", '"', "”")):
         return False
     capitalised = sum(1 for word in words if word[0].isupper() or not word[0].isalpha())
     return capitalised >= max(1, len(words) - 2) and capitalised * 2 > len(words)
-
-
-def is_ui_label(text: str) -> bool:
-    return text.strip().lower().rstrip(":") in UI_LABELS
 
 
 def is_logo_remnant(text: str) -> bool:
@@ -173,15 +150,7 @@ def is_logo_remnant(text: str) -> bool:
 
 
 def is_caption(text: str) -> bool:
-    return bool(CAPTION_CREDIT.search(text))
-
-
-def date_bar(text: str) -> str | None:
-    """A line that is only a date, perhaps between bars or bullets: the publication date."""
-    match = DATE_BAR.match(text)
-    if not match or not any(ch.isdigit() for ch in text) or len(text.split()) > 8:
-        return None
-    return stated_date(match.group(1))
+    return head.is_caption(text)
 
 
 # --- one article ----------------------------------------------------------------------------
@@ -190,38 +159,74 @@ def date_bar(text: str) -> str | None:
 class Draft:
     """What the line classifier has found so far; turned into an Article at the end."""
 
-    title: str | None = None
-    date: str | None = None
     publisher: str | None = None
     tags: tuple[str, ...] = ()
-    title_line: str | None = None  # the headline as printed, kicker included
 
 
 def parse_article(lines: list[Line], source: Source, index: int) -> Article:
     draft = Draft()
     removed: list[str] = []
+    lines, saved_date = strip_saved_date(lines)
     lines = strip_site_header(lines, draft, removed)
     lines = strip_site_footer(lines, draft, removed)
+    facts = head.read_head(lines, rtl=any(language.is_rtl_text(line.clean) for line in lines[:5]))
     kept: list[tuple[Line, str]] = []  # (line, kind)
     seen_captions: set[str] = set()
-    for line in lines:
-        kind = classify(line, draft, kept, seen_captions)
+    for position, line in enumerate(lines):
+        kind = None if position in facts.dropped else classify(line, draft, kept, seen_captions)
         if kind is None:
-            removed.append(line.clean)
+            if position != facts.title_line and position not in facts.byline_lines:
+                removed.append(line.clean)
             continue
         kept.append((line, kind))
-    if draft.publisher is None:
-        draft.publisher = self_reference_publisher(" ".join(line.clean for line, _ in kept))
-    if draft.date is None and kept:
+    publisher = draft.publisher or facts.publisher or self_reference_publisher(
+        " ".join(line.clean for line, _ in kept))
+    date = saved_date or facts.date
+    if date is None and kept:
         match = DATELINE.match(kept[0][0].clean)
-        draft.date = stated_date(match.group(1)) if match else None
+        date = stated_date(match.group(1)) if match else None
     paragraphs = make_paragraphs(kept)
-    display = draft.title or derived_title(paragraphs)
+    paragraphs += header_paragraphs(lines, facts, len(paragraphs), paragraphs)
+    display = facts.title or derived_title(paragraphs)
     return Article(
         id="", source_file=source.file, index_in_file=index, sha256=source.sha256,
-        title=draft.title, display_title=display, date=draft.date, publisher=draft.publisher,
+        title=facts.title, display_title=display, date=date, publisher=publisher,
         languages=article_languages(paragraphs), paragraphs=paragraphs, tags=draft.tags,
-        removed=tuple(removed))
+        authors=tuple(facts.authors), removed=tuple(removed))
+
+
+def strip_saved_date(lines: list[Line]) -> tuple[list[Line], str | None]:
+    """The " date YYYY-MM-DD " prefix some saving tools put before the page: a stated date."""
+    if not lines:
+        return lines, None
+    date, length = head.saved_date_prefix(lines[0].text)
+    if date is None:
+        return lines, None
+    first = lines[0]
+    rest = first.text[length:]
+    shifted = [Line(rest, first.start + length, first.end, first.gap_before)] if rest else []
+    return shifted + lines[1:], stated_date(date)
+
+
+def header_paragraphs(lines: list[Line], facts: head.Head, first_index: int,
+                      body: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """The headline and byline lines as paragraphs of their own kinds, after the body (so the
+    body's anchors do not depend on them): names in them are mentions like any other."""
+    latin = next((p.lang for p in body if not p.rtl), "en")
+    spans: list[tuple[str, Line, str]] = []
+    if facts.title is not None and facts.title_line is not None:
+        line = lines[facts.title_line]
+        spans.append(("title", line, facts.title if facts.title in line.text else line.text))
+    spans.extend(("byline", lines[position], lines[position].text)
+                 for position in facts.byline_lines)
+    paragraphs = []
+    for kind, line, text in spans:
+        start = line.start + line.text.index(text)
+        paragraphs.append(Paragraph(index=first_index + len(paragraphs), text=text, start=start,
+                                    end=start + len(text),
+                                    lang=language.script_language(text) or latin,
+                                    kind=kind))  # type: ignore[arg-type]
+    return tuple(paragraphs)
 
 
 def classify(line: Line, draft: Draft, kept: list[tuple[Line, str]],
@@ -230,33 +235,17 @@ def classify(line: Line, draft: Draft, kept: list[tuple[Line, str]],
     metadata (which then lands in `draft`)."""
     text = line.clean
     body_started = any(kind == "text" for _, kind in kept)
-    if is_ui_label(text) or is_logo_remnant(text) or COPYRIGHT.match(text) or \
-            PHOTO_CREDIT.match(text):
+    if head.is_ui_label(text) or is_logo_remnant(text) or COPYRIGHT.match(text) or \
+            head.PHOTO_CREDIT.match(text):
         return None
-    if not body_started:
-        if (tags := TAG_LINE.match(text)) is not None:
-            draft.tags = tuple(t.strip() for t in tags.group(1).split(",") if t.strip())
-            return None
-        if (date := date_bar(text)) is not None:
-            draft.date = draft.date or date
-            return None
-        if (published := PUBLISHED_LINE.match(text)) and (date := stated_date(published[2])):
-            draft.date = draft.date or date
-            return None
-        if BYLINE.match(text):
-            return None
+    if not body_started and (tags := TAG_LINE.match(text)) is not None:
+        draft.tags = tuple(t.strip() for t in tags.group(1).split(",") if t.strip())
+        return None
     if is_caption(text):
         if text in seen_captions:
             return None
         seen_captions.add(text)
         return "caption"
-    if draft.title is not None and text == draft.title_line:
-        return None  # the headline printed again after the photo
-    if draft.title is None and not kept and is_headline_shaped(text) and \
-            not language.is_rtl_text(text):
-        draft.title_line = text
-        draft.title = KICKER.sub("", text) or text
-        return None
     if kept and kept[-1][0].clean == text:
         return None  # a line printed twice in a row
     if body_started and is_heading_shaped(text):
@@ -269,16 +258,17 @@ def strip_site_header(lines: list[Line], draft: Draft, removed: list[str]) -> li
     name-shaped line is the site name, i.e. the publisher."""
     top = []
     for line in lines[:8]:
-        if len(line.text.split()) > HEADLINE_MAX_WORDS:
-            break  # the body has begun
+        if len(line.text.split()) >= SITE_HEADER_MAX_WORDS:
+            break  # a headline or the body has begun: labels after it are the page's own
         top.append(line)
-    last_label = max((i for i, line in enumerate(top) if is_ui_label(line.clean)), default=-1)
+    last_label = max((i for i, line in enumerate(top) if head.is_ui_label(line.clean)),
+                     default=-1)
     if last_label < 0:
         return lines
     for line in lines[:last_label + 1]:
         text = line.clean
-        if draft.publisher is None and not is_ui_label(text) and looks_like_name(text):
-            draft.publisher = text
+        if draft.publisher is None and not head.is_ui_label(text) and looks_like_name(text):
+            draft.publisher = head.logo_publisher(text) or text
         removed.append(text)
     return lines[last_label + 1:]
 
@@ -303,19 +293,24 @@ NAME_PARTICLES = frozenset({"for", "of", "the", "and", "on", "in", "al", "de", "
 
 def self_reference_publisher(text: str) -> str | None:
     """An outlet the article speaks of as itself ("sources tell The Tower") more often than it
-    cites it as someone else ("according to WSJ", "the WSJ wrote")."""
+    cites it as someone else ("according to WSJ", "the WSJ wrote"). A name told by the
+    article's own sources ("sources told Asharq Al-Awsat") need not look like an outlet."""
     score: Counter[str] = Counter()
     spelled: dict[str, str] = {}  # "Tower" -> "The Tower", as first written
-    for name, points in [(m.group(1), 1) for m in TOLD_TO.finditer(text)] + \
-            [(name, 2) for name in names_before(HAS_LEARNED, "The", text)]:
+    own_sources: set[str] = set()
+    told = [(m.group(1), 1, m.start()) for m in TOLD_TO.finditer(text)]
+    for name, points, at in told + [(name, 2, -1) for name in names_before(HAS_LEARNED, "The",
+                                                                           text)]:
         key = outlet_key(name)
         spelled.setdefault(key, name)
         score[key] += points
+        if at > 0 and SOURCES_BEFORE.search(text, max(0, at - 60), at):
+            own_sources.add(key)
     for name in [m.group(1) for m in ACCORDING_TO.finditer(text)] + \
             names_before(WROTE, "the", text):
         score[outlet_key(name)] -= 1
-    candidates = [(count, spelled[key]) for key, count in score.items()
-                  if count > 0 and looks_like_outlet(spelled[key])]
+    candidates = [(count, spelled[key]) for key, count in score.items() if count > 0 and (
+        looks_like_outlet(spelled[key]) or (key in own_sources and len(key.split()) >= 2))]
     return max(candidates)[1] if candidates else None
 
 
@@ -335,12 +330,12 @@ def outlet_key(name: str) -> str:
 
 
 def looks_like_outlet(name: str) -> bool:
-    """Outlets are capitalised multi-word names or names with "The"; a lone first name or a
-    country after "to" ("fled to Israel") is not one."""
+    """An outlet is "The X" or a name with an outlet's word ("ABC News", "Channel 12"); a lone
+    first name or a place ("Tel Aviv") is not one."""
     words = name.split()
     if name in NOT_OUTLETS or not words:
         return False
-    return words[0] == "The" or len(words) >= 2
+    return (words[0] == "The" and len(words) >= 2) or head.is_outlet(name)
 
 
 def make_paragraphs(kept: list[tuple[Line, str]]) -> tuple[Paragraph, ...]:

@@ -23,8 +23,10 @@ def test_header_menu_and_site_name() -> None:
                       "Talks resume in Cairo\n\nBy Jane Roe\n\n" + BODY + "\n\nShare\n")
     assert article.title == "Talks resume in Cairo"
     assert article.publisher == "The Daily Ledger"
-    assert [p.text for p in article.paragraphs] == [BODY.strip()]
-    assert "Skip to content" in article.removed and "By Jane Roe" in article.removed
+    assert [p.text for p in article.body] == [BODY.strip()]
+    assert "Skip to content" in article.removed and article.authors == ("Jane Roe",)
+    assert [(p.kind, p.text) for p in article.paragraphs[1:]] == [
+        ("title", "Talks resume in Cairo"), ("byline", "By Jane Roe")]
 
 
 def test_published_line_and_date_precision() -> None:
@@ -56,7 +58,7 @@ def test_captions_are_kept_once_and_repeated_headline_dropped() -> None:
     [article] = parse(f"Strike hits city\n\n{caption}\n{caption}\nAP\n\nStrike hits city\n\n"
                       f"{caption}\n\n" + BODY)
     kinds = [(p.kind, p.text) for p in article.paragraphs]
-    assert kinds == [("caption", caption), ("text", BODY.strip())]
+    assert kinds == [("caption", caption), ("text", BODY.strip()), ("title", "Strike hits city")]
 
 
 def test_footer_and_tags() -> None:
@@ -79,7 +81,7 @@ def test_separator_line_splits_articles() -> None:
 
 def test_subheadings_are_headings_not_titles() -> None:
     [article] = parse("Main title\n\n" + BODY + "\n\nThe Secret War\n\n" + BODY)
-    assert [p.kind for p in article.paragraphs] == ["text", "heading", "text"]
+    assert [p.kind for p in article.paragraphs] == ["text", "heading", "text", "title"]
 
 
 def test_paragraph_offsets_point_into_the_source_text() -> None:
@@ -89,7 +91,8 @@ def test_paragraph_offsets_point_into_the_source_text() -> None:
     assert source.text is not None
     for paragraph in article.paragraphs:
         assert source.text[paragraph.start:paragraph.end] == paragraph.text
-    assert [p.lang for p in article.paragraphs] == ["en", "ar"]
+    assert [(p.kind, p.lang) for p in article.paragraphs] == [
+        ("text", "en"), ("text", "ar"), ("title", "en")]
     assert article.languages == ("en", "ar")
 
 

@@ -1,0 +1,479 @@
+"""Reading the head of a page: headline, publication date, byline and publisher.
+
+Outlets put these in any order: a section name or a menu before the headline, the byline
+before or after the date, a caption between them. So the head is read as a zone (every line
+before the body's first real paragraph) and each line in it is asked what it is, instead of
+expecting the seeds' order. The words that decide (labels, section names, byline cues,
+agencies) live in `data/page_shapes.yml`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from . import language
+from .dates import date_in_line, numeric_order
+
+SHAPES_FILE = Path(__file__).parent / "data" / "page_shapes.yml"
+HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
+BODY_MIN_WORDS = 26  # a line this long is a paragraph whatever it ends with
+SENTENCE_MIN_WORDS = 10  # ... and one this long ending like a sentence is one too
+HEADLINE_MAX_WORDS = 25
+NAME_MAX_WORDS = 4
+BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
+
+# " date 2014-08-22 " left at the very start by the tool that saved the page.
+SAVED_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+SENTENCE_END = re.compile(r"[.!?…:][\"”’»')\]]*$")
+BULLET = re.compile(r"^[•·▪◦●■*>-]\s*")
+URL = re.compile(r"^(?:https?://|www\.)\S+$")
+QUOTES = "\"'“”‘’«»„"
+CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]{0,40}?\b(?:photo|file|afp|reuters|ap|getty|epa|xinhua|anadolu|wafa|flash90|"
+    r"gpo|idf|handout|screenshot|courtesy|archive|images?))[^()]{0,40}\)\s*$"
+    r"|\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA)/\S|\b(?:Photograph|Photo|Image|Picture)"
+    r"\s*:\s*\S|(?:צילום|קרדיט|تصوير|مصدر الصورة)\s*:?", re.I)
+PHOTO_CREDIT = re.compile(
+    r"^\s*[\[(]?\s*(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit)?\s*:", re.I)
+DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)")
+DASH_SPLIT = re.compile(r"\s+[-–—|]+\s+|\s*\|\s*")
+NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\band\b|\bو(?=\s))\s*")
+SOURCE_LINE = re.compile(r"^[/|\s]*(?:source|المصدر|מקור)\s*:\s*(.+)$", re.I)
+COPYRIGHT_OWNER = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?"
+                             r"\s*([A-Z][\w.&'’ -]{1,50}?)[.,]?\s*(?:all rights reserved.*)?$",
+                             re.I)
+WELCOME = re.compile(r"^welcome to ([A-Z][\w.&'’!-]*(?: [A-Z][\w.&'’!-]*){0,4})[.!]", re.I)
+REPORTS_FROM = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) reports from [A-Z]")
+NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "abu", "de", "da", "del", "della",
+                            "van", "von", "der", "du", "la", "le", "di", "dos", "das", "ben"})
+
+
+class LineLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def clean(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Shapes:
+    ui_labels: frozenset[str]
+    section_words: frozenset[str]
+    chrome_phrases: tuple[str, ...]
+    kickers: frozenset[str]
+    byline_cues: tuple[str, ...]  # longest first
+    credit_cues: tuple[str, ...]
+    agencies: dict[str, str]  # casefolded -> as written
+    outlet_words: frozenset[str]
+    logo_suffixes: tuple[str, ...]
+
+
+@cache
+def shapes() -> Shapes:
+    data: dict[str, Any] = yaml.safe_load(SHAPES_FILE.read_text(encoding="utf-8"))
+
+    def words(key: str) -> list[str]:
+        value = data[key]
+        items = [w for ws in value.values() for w in ws] if isinstance(value, dict) else value
+        return [str(w).casefold() for w in items]
+    return Shapes(
+        ui_labels=frozenset(words("ui_labels")), section_words=frozenset(words("section_words")),
+        chrome_phrases=tuple(words("chrome_phrases")), kickers=frozenset(words("kickers")),
+        byline_cues=tuple(sorted(words("byline_cues"), key=len, reverse=True)),
+        credit_cues=tuple(words("credit_cues")),
+        agencies={str(a).casefold(): str(a) for a in data["agencies"]},
+        outlet_words=frozenset(words("outlet_words")),
+        logo_suffixes=tuple(words("logo_suffixes")))
+
+
+@dataclass
+class Head:
+    """What the head of one article states, and which of its lines are not body text."""
+
+    title: str | None = None
+    title_line: int | None = None  # index of the headline's line
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    byline_lines: list[int] = field(default_factory=list)
+    publisher: str | None = None
+    dropped: set[int] = field(default_factory=set)  # chrome and metadata lines
+
+    def add_authors(self, names: list[str], line: int | None) -> None:
+        new = [n for n in names if n not in self.authors]
+        self.authors.extend(new)
+        if line is not None and line not in self.byline_lines:
+            self.byline_lines.append(line)
+            self.dropped.add(line)
+
+
+def saved_date_prefix(text: str) -> tuple[str | None, int]:
+    """The date in a " date YYYY-MM-DD " prefix and the prefix's length, or (None, 0)."""
+    match = SAVED_DATE_PREFIX.match(text)
+    return (match.group(1), match.end()) if match else (None, 0)
+
+
+# --- line shapes ----------------------------------------------------------------------------
+
+def folded(text: str) -> str:
+    return " ".join(text.casefold().strip(" :|•·-–—").split())
+
+
+def is_ui_label(text: str) -> bool:
+    key = folded(text)
+    return key in shapes().ui_labels or key.removeprefix("ال").removeprefix("ה") in \
+        shapes().ui_labels
+
+
+def is_chrome(text: str) -> bool:
+    """A widget label, cookie or browser notice, bare URL, short menu bullet or logo line."""
+    key = text.casefold()
+    return (is_ui_label(text) or URL.match(text) is not None
+            or any(phrase in key for phrase in shapes().chrome_phrases)
+            or (BULLET.match(text) is not None and len(text.split()) <= 5)
+            or PHOTO_CREDIT.match(text) is not None
+            or not any(ch.isalpha() for ch in text))
+
+
+def is_caption(text: str) -> bool:
+    return CAPTION_CREDIT.search(text) is not None
+
+
+def is_section_label(text: str) -> bool:
+    words = [w.strip(".,:&|") for w in folded(text).split()]
+    words = [w for w in words if w and w not in ("and", "the", "&", "of")]
+    return 0 < len(words) <= 4 and all(w in shapes().section_words for w in words)
+
+
+def is_body_line(text: str) -> bool:
+    """The first line of this shape ends the head: a paragraph, not a headline or label."""
+    if is_caption(text) or is_chrome(text):
+        return False
+    words = len(text.split())
+    return words >= BODY_MIN_WORDS or (words >= SENTENCE_MIN_WORDS and
+                                       SENTENCE_END.search(text) is not None)
+
+
+def is_headline_shaped(text: str) -> bool:
+    """A few words without a sentence's closing stop (an abbreviation such as "U.S." may end
+    a headline), starting with a letter, a digit or a quote mark."""
+    words = text.split()
+    ends_like_sentence = text.rstrip(QUOTES).endswith((".", ",", ";")) and \
+        not ABBREVIATION_END.search(text)
+    return (0 < len(words) <= HEADLINE_MAX_WORDS and len(text) <= 250
+            and not ends_like_sentence and (text[0].isalnum() or text[0] in QUOTES))
+
+
+def head_end(lines: Sequence[LineLike]) -> int:
+    """Where the body begins: a long line, or a sentence followed by another one (a lone
+    sentence among short lines is a tagline or a notice, not the body)."""
+    texts = [line.clean for line in lines[:HEAD_MAX_LINES + 1]]
+    for position, text in enumerate(texts[:HEAD_MAX_LINES]):
+        if not is_body_line(text):
+            continue
+        following = next((t for t in texts[position + 1:] if not is_chrome(t)), None)
+        if len(text.split()) >= BODY_MIN_WORDS or following is None or \
+                len(following.split()) >= SENTENCE_MIN_WORDS:
+            return position
+    return min(len(lines), HEAD_MAX_LINES) if len(lines) > 1 else 0
+
+
+# --- names in bylines -----------------------------------------------------------------------
+
+def is_person_name(name: str) -> bool:
+    """A bylined name: one to four words, capitalised in Latin script, no digits."""
+    words = name.split()
+    if not 0 < len(words) <= NAME_MAX_WORDS or any(ch.isdigit() for ch in name):
+        return False
+    if language.is_rtl_text(name):
+        return True
+    if is_section_label(name) or is_ui_label(name) or name.casefold() in shapes().agencies:
+        return False
+    return all(w[0].isupper() or w.casefold() in NAME_PARTICLES or w[0] in QUOTES
+               or w.casefold().startswith(("al-", "el-")) for w in words) and \
+        any(w[0].isupper() for w in words)
+
+
+def is_outlet(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 6 and (text.casefold() in shapes().agencies or any(
+        w.casefold().strip(".,") in shapes().outlet_words for w in words)) and text[0].isupper()
+
+
+def split_names(text: str) -> list[str] | None:
+    """["A B", "C D"] from "A B, C D and E F", or None when a part is not a person's name."""
+    parts = [p.strip(" .,:;–—-") for p in NAME_SPLIT.split(text)]
+    parts = [p.strip(QUOTES) for p in parts if p and p.casefold() not in ("agencies", "staff")]
+    if not parts or not all(is_person_name(p) for p in parts):
+        return None
+    return parts
+
+
+def byline(text: str) -> tuple[list[str], str | None] | None:
+    """The names (and an outlet) of a byline line: "By A and B | Outlet", "Reported by: A",
+    "A - Outlet Newspapers", "A, Associated Press". None when the line is not a byline."""
+    cue = next((c for c in shapes().byline_cues if folded(text).startswith(c + " ")
+                or folded(text).startswith(c + ":")), None)
+    rest = text.strip()
+    if cue is not None:
+        rest = rest[len(cue):].lstrip(" :–—-").strip()
+    pieces = [p for p in DASH_SPLIT.split(rest) if p.strip()]
+    if not pieces:
+        return None
+    outlet = next((p.strip() for p in pieces[1:] if is_outlet(p.strip())), None)
+    names = split_names(pieces[0])
+    if names is None and cue is None and "," in pieces[0]:
+        head, _, tail = pieces[0].rpartition(",")  # "A, Associated Press"
+        if is_outlet(tail.strip()):
+            names, outlet = split_names(head), tail.strip()
+    if names is None:
+        return None
+    if cue is None and (outlet is None or len(pieces) > 2 or any(
+            len(n.split()) < 2 or n.isupper() for n in names)):
+        return None  # a name alone is a byline only after a cue or beside an outlet
+    return names, outlet
+
+
+def byline_for_outlet(text: str) -> tuple[list[str], str] | None:
+    """"Jane Roe for The Outlet" and '"Pen Name" for Outlet Name': a contributor's byline."""
+    name, sep, outlet = text.partition(" for ")
+    outlet = outlet.strip()
+    if not sep or not 0 < len(outlet.split()) <= 4 or not all(
+            w[0].isupper() for w in outlet.split()):
+        return None
+    quoted = name.strip()[:1] in QUOTES
+    names = split_names(name)
+    if names is None or (not quoted and not all(len(n.split()) >= 2 for n in names)):
+        return None
+    return names, outlet
+
+
+def credit_authors(text: str) -> list[str]:
+    """Reporting and writing credits of agency copy: "(Reporting by A; Editing by B)"."""
+    authors: list[str] = []
+    lowered = text.casefold()
+    for cue in shapes().credit_cues:
+        at = lowered.find(cue + " ")
+        while at >= 0:
+            tail = text[at + len(cue) + 1:]
+            chunk = re.split(r"[;)\n]|\b[Ee]diting\b|\bin [A-Z]|\bfor [A-Z]", tail, maxsplit=1)[0]
+            names = split_names(chunk.strip())
+            authors.extend(n for n in names or [] if n not in authors)
+            at = lowered.find(cue + " ", at + 1)
+    return authors
+
+
+@cache
+def _given_names() -> Any:
+    import gender_guesser.detector as gender_guesser  # a list of given names in many languages
+
+    return gender_guesser.Detector(case_sensitive=False)
+
+
+def is_lone_byline(text: str) -> bool:
+    """A line that is only a person's name ("Jane Roe" under the headline): two or three
+    capitalised words starting with a known given name."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and is_person_name(text) and not is_outlet(text) and \
+        _given_names().get_gender(words[0].strip(QUOTES)) != "unknown"
+
+
+RTL_CITY_AUTHOR = re.compile(r"^(\S+(?: \S+)?)\s+[-–—]\s+(\S+(?: \S+){1,3})$")
+
+
+def rtl_city_byline(text: str) -> list[str] | None:
+    """Arabic and Hebrew pages' "CITY - NAME" line under the headline."""
+    match = RTL_CITY_AUTHOR.match(text)
+    if not match or not language.is_rtl_text(match[2]) or any(c.isdigit() for c in match[2]):
+        return None
+    return [match[2]]
+
+
+# --- publisher ------------------------------------------------------------------------------
+
+def dateline_agency(text: str) -> str | None:
+    """The agency of a dateline "CITY (Reuters) -" or "TEHRAN - The Associated Press"."""
+    match = DATELINE_AGENCY.match(text)
+    candidates = [match[1]] if match else []
+    pieces = DASH_SPLIT.split(text, maxsplit=1)
+    if len(pieces) == 2 and len(pieces[0].split()) <= 3 and pieces[0].isupper():
+        candidates.append(pieces[1].removeprefix("The ").strip())
+    for candidate in candidates:
+        key = candidate.strip().casefold()
+        if key in shapes().agencies:
+            return shapes().agencies[key]
+    return None
+
+
+def logo_publisher(text: str) -> str | None:
+    """"McClatchy DC Logo" -> "McClatchy DC"."""
+    for suffix in shapes().logo_suffixes:
+        if folded(text).endswith(" " + suffix):
+            name = text.strip()[:-len(suffix)].strip(" -|")
+            if 0 < len(name.split()) <= 5 and name[0].isupper():
+                return name
+    return None
+
+
+def title_and_site(text: str) -> tuple[str, str | None]:
+    """"Headline | Site Name" -> ("Headline", "Site Name"); "Opinion | Headline" -> headline."""
+    pieces = [p.strip() for p in re.split(r"\s+\|\s+", text)]
+    if len(pieces) == 1:
+        return text, None
+    if folded(pieces[0]) in shapes().kickers or is_section_label(pieces[0]):
+        return " | ".join(pieces[1:]), None
+    site = pieces[-1]
+    if len(pieces) == 2 and len(site.split()) <= 5 and site[:1].isupper() and \
+            len(pieces[0].split()) >= 3:
+        return pieces[0], site
+    return text, None
+
+
+def strip_kicker(text: str) -> str:
+    """"Breaking: Headline" -> "Headline" (the kicker is printed, not part of the title)."""
+    match = re.match(r"^([^:|–—]{2,25}?)\s*[:|–—]\s+(\S.*)$", text)
+    if match and folded(match[1]) in shapes().kickers:
+        return match[2]
+    return text
+
+
+# --- the head as a whole --------------------------------------------------------------------
+
+def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
+    """Headline, date, byline and publisher from the lines before the body (and the few body
+    lines that carry them: a dateline's agency, a credit line at the foot)."""
+    head = Head()
+    end = head_end(lines)
+    texts = [line.clean for line in lines]
+    order = numeric_order(texts[:end + 3]) or ("DMY" if rtl else None)
+    candidates: list[int] = []
+    for position in range(end):
+        read_head_line(head, texts, position, order, candidates)
+    choose_title(head, texts[:HEAD_MAX_LINES], candidates)
+    read_body_metadata(head, texts, end, order)
+    return head
+
+
+def read_head_line(head: Head, texts: list[str], position: int, order: str | None,
+                   candidates: list[int]) -> None:
+    text = texts[position]
+    if position in head.dropped:
+        return
+    if (publisher := logo_publisher(text)) is not None:
+        head.publisher = head.publisher or publisher
+        head.dropped.add(position)
+    elif is_chrome(text):
+        head.dropped.add(position)
+        if (welcome := WELCOME.match(text)) is not None:
+            head.publisher = head.publisher or welcome[1]
+    elif is_caption(text):
+        return
+    elif (date := date_in_line(text, order)) is not None and \
+            (len(text.split()) <= 12 or not is_headline_shaped(text)):
+        head.date = head.date or date
+        head.dropped.add(position)
+    elif (agency := dateline_agency(text)) is not None and len(text.split()) <= 6:
+        head.publisher = head.publisher or agency
+        head.dropped.add(position)
+    elif (found := head_byline(texts, position)) is not None:
+        names, outlet, lines_used = found
+        for used in lines_used:
+            head.add_authors(names, used)
+        head.publisher = head.publisher or outlet
+    elif (source := SOURCE_LINE.match(text)) is not None:
+        if is_outlet(source[1].strip()) or source[1].strip().casefold() in shapes().agencies:
+            head.publisher = head.publisher or source[1].strip()
+        head.dropped.add(position)
+    elif is_headline_shaped(text):
+        candidates.append(position)
+
+
+def head_byline(texts: list[str], position: int) -> tuple[list[str], str | None, list[int]] | \
+        None:
+    """A byline on this line, or a lone "By" whose names are on the next line."""
+    text = texts[position]
+    if folded(text) in shapes().byline_cues and position + 1 < len(texts):
+        found = byline(f"{text} {texts[position + 1]}")
+        return (found[0], found[1], [position, position + 1]) if found else None
+    if (found := byline(text)) is not None:
+        return found[0], found[1], [position]
+    if (contributor := byline_for_outlet(text)) is not None:
+        return contributor[0], contributor[1], [position]
+    if (names := rtl_city_byline(text)) is not None:
+        return names, None, [position]
+    return None
+
+
+def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
+    """The headline among the head's headline-shaped lines: one the page prints twice (above
+    and below the photo) if there is one, else the first that is not a section name or a
+    name. Lines that repeat an author's name or the headline are dropped."""
+    usable = [p for p in candidates if p not in head.dropped and not is_section_label(texts[p])
+              and not is_lone_byline(texts[p])]
+    # A one-word line is a site or section name far more often than a headline.
+    usable = [p for p in usable if len(texts[p].split()) >= 2] or usable
+    counts = Counter(folded(html.unescape(text)) for text in texts)
+    # A caption is printed twice as often as a headline, but ends with its credit or date.
+    repeated = [p for p in usable if counts[folded(html.unescape(texts[p]))] > 1 and
+                not texts[p].endswith(")")]
+    chosen = (repeated or usable or [None])[0]
+    if chosen is not None:
+        title, site = title_and_site(html.unescape(texts[chosen]))
+        head.title, head.title_line = strip_kicker(title), chosen
+        head.publisher = head.publisher or site
+        head.dropped.add(chosen)
+    for position in candidates:
+        text = folded(texts[position])
+        if position == chosen:
+            continue
+        if chosen is not None and folded(html.unescape(texts[position])) == \
+                folded(html.unescape(texts[chosen])):
+            head.dropped.add(position)
+        elif text.strip(",") in {folded(a) for a in head.authors}:
+            head.dropped.add(position)
+        elif not head.authors and is_lone_byline(texts[position]) and \
+                (chosen is None or position > chosen):
+            head.add_authors([texts[position].strip(" ,")], position)
+
+
+def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None) -> None:
+    """What the first body lines and the foot state: a dateline's agency, "X reports from",
+    credit lines, a footer or copyright line naming the outlet."""
+    for position in range(end, min(end + BODY_METADATA_LINES, len(texts))):
+        text = texts[position]
+        head.publisher = head.publisher or dateline_agency(text)
+        if not head.authors and (match := REPORTS_FROM.search(text)) and \
+                split_names(match[1]):
+            head.add_authors([match[1]], None)
+        if len(text.split()) > NAME_MAX_WORDS * 3:
+            continue  # a paragraph; bylines and date lines under a standfirst are short
+        if (found := head_byline(texts, position)) is not None:
+            names, outlet, lines_used = found
+            for used in lines_used:
+                head.add_authors(names, used)
+            head.publisher = head.publisher or outlet
+        elif head.date is None and (date := date_in_line(text, order)) is not None:
+            head.date = date
+            head.dropped.add(position)
+    for position in range(max(end, len(texts) - 6), len(texts)):
+        text = texts[position]
+        if (names := credit_authors(text)) and not head.authors:
+            head.add_authors(names, position)
+        if head.publisher is None and (match := COPYRIGHT_OWNER.match(text)):
+            head.publisher = match[1].strip()
+    if not head.authors and len(texts) > 1:
+        last = texts[-1]
+        if last.startswith("(") and last.endswith(")") and language.is_rtl_text(last) and \
+                2 <= len(last.strip("()").split()) <= 3:
+            head.add_authors([last.strip("() ")], len(texts) - 1)
