@@ -1,0 +1,93 @@
+"""Publishers by their canonical names, from the curated list in `knowledge/outlets.yml`.
+
+The parser reads a publisher as the page prints it ("الجزيرة", "Walla", "The Associated
+Press"); this stage, which runs after parsing (so an edit of the list needs no re-parse),
+gives a known outlet its canonical name, and finds the publisher of a page that only prints
+its own name on a line of its own (a site header or a footer in any script).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import yaml
+
+from .model import Article
+
+OUTLETS_FILE = "outlets.yml"
+# Letters Arabic and Hebrew attach in front of a word ("and", "in", "to", "from", "the").
+ATTACHED_PREFIXES = ("و", "ب", "ل", "ف", "ו", "ב", "ל", "מ", "ה", "ש")
+EDGE = " \t()[]{}|•·-–—:.,،\"'«»“”"
+SHORT_LINE_WORDS = 6
+LINE_PARTS = re.compile(r"\s+[|–—-]+\s+|\s*\|\|?\s*")
+
+
+class OutletError(Exception):
+    """outlets.yml cannot be used; the message names the file."""
+
+
+def load_outlets(knowledge_dir: Path) -> dict[str, str]:
+    """Folded spelling -> canonical name; empty when the folder has no outlets.yml."""
+    path = knowledge_dir / OUTLETS_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise OutletError(f"{path}: cannot be read ({' '.join(str(error).split())})") from None
+    names: dict[str, str] = {}
+    for position, entry in enumerate(data.get("outlets") or []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise OutletError(f"{path}: outlets[{position}] needs a 'name'")
+        for spelling in [entry["name"], *(entry.get("aliases") or [])]:
+            names.setdefault(fold(str(spelling)), entry["name"])
+    return names
+
+
+def fold(name: str) -> str:
+    return " ".join(name.strip(EDGE).casefold().removeprefix("the ").split())
+
+
+def canonical(name: str, outlets: dict[str, str]) -> str | None:
+    """The canonical name of a known outlet, spelled as `name` (perhaps with a prefix)."""
+    key = fold(name)
+    if key in outlets:
+        return outlets[key]
+    if key[:1] in ATTACHED_PREFIXES and key[1:] in outlets:
+        return outlets[key[1:]]
+    return None
+
+
+def name_publishers(articles: list[Article], outlets: dict[str, str]) -> list[Article]:
+    if not outlets:
+        return articles
+    return [with_publisher(article, outlets) for article in articles]
+
+
+def with_publisher(article: Article, outlets: dict[str, str]) -> Article:
+    if article.publisher is not None:
+        known = canonical(article.publisher, outlets)
+        return dataclasses.replace(article, publisher=known) if known else article
+    found = next((name for line in own_name_lines(article)
+                  if (name := outlet_in_line(line, outlets))), None)
+    return dataclasses.replace(article, publisher=found) if found else article
+
+
+def own_name_lines(article: Article) -> list[str]:
+    """Where a page prints only its own name: the chrome removed from its top and foot, and
+    short lines at the start or end of the body."""
+    body = [p.text for p in article.paragraphs if p.kind in ("text", "caption")]
+    edges = body[:3] + body[-2:]
+    return list(article.removed) + [t for t in edges if len(t.split()) <= SHORT_LINE_WORDS]
+
+
+def outlet_in_line(line: str, outlets: dict[str, str]) -> str | None:
+    """A known outlet that is the whole line, or one part of "Name | tagline"."""
+    if len(line.split()) > 3 * SHORT_LINE_WORDS:
+        return None
+    for part in [line, *LINE_PARTS.split(line)]:
+        if (known := canonical(part, outlets)) is not None:
+            return known
+    return None

@@ -1,0 +1,146 @@
+"""The head of a page, one made-up page per shape outlets use: where the headline, the byline,
+the date and the publisher's name sit, and what is chrome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.ingest import decode_source
+from generator.model import Article
+from generator.outlets import load_outlets, name_publishers
+from generator.parse import parse_source
+
+BODY = ("The minister said on Monday that the talks would continue for as long as both "
+        "sides saw a chance of agreement, and that the mediators had been told as much.\n\n"
+        "Officials from both delegations declined to comment on the details of the plan, "
+        "which has not been published, but said another round was expected next week.\n")
+AR_BODY = ("قال مسؤول أمني إن المحادثات ستستمر ما دام الطرفان يريان فرصة للاتفاق، وإن الوسطاء "
+           "أبلغوا بذلك يوم الاثنين في القاهرة بعد اجتماع طويل.\n\n"
+           "ورفض المسؤولون التعليق على تفاصيل الخطة التي لم تنشر بعد، لكنهم قالوا إن جولة "
+           "أخرى متوقعة الأسبوع المقبل في العاصمة المصرية.\n")
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+
+
+def parse(text: str) -> Article:
+    articles, _ = parse_source(decode_source(text.encode("utf-8"), "page.txt"))
+    return articles[0]
+
+
+@pytest.mark.parametrize("page, title", [
+    ("World News\n\nTalks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
+    ("• Politics\n• Business\n• Sport\n\nTalks resume in Cairo\n\n" + BODY,
+     "Talks resume in Cairo"),
+    ("Markets Funds Tax Legal\nTalks resume in Cairo\nA photo of the room. (Reuters)\n"
+     "Talks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
+    ("“We will not give up,” minister says\n\n" + BODY, "“We will not give up,” minister says"),
+    ("10 things to know about the talks\n\n" + BODY, "10 things to know about the talks"),
+    ("Breaking: Talks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
+    ("Opinion | Why the talks matter\n\n" + BODY, "Why the talks matter"),
+    ("Mediators meet the U.S.\n\n" + BODY, "Mediators meet the U.S."),
+    ("IE 11 is not supported. For an optimal experience visit our site on another browser.\n"
+     "Talks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
+    ("Talks resume in Cairo &#39;today&#39;\nTalks resume in Cairo 'today'\n\n" + BODY,
+     "Talks resume in Cairo 'today'"),
+])
+def test_headline_among_the_head_lines(page: str, title: str) -> None:
+    article = parse(page)
+    assert article.title == title
+    assert title not in [p.text for p in article.body]
+
+
+def test_arabic_and_hebrew_headlines() -> None:
+    assert parse("المحادثات تستأنف في القاهرة\n\n" + AR_BODY).title == "المحادثات تستأنف في القاهرة"
+    hebrew = "השיחות מתחדשות בקהיר"
+    body = ("השר אמר ביום שני כי השיחות יימשכו כל עוד שני הצדדים רואים סיכוי להסכם, וכי "
+            "המתווכים עודכנו על כך בפגישה ארוכה בבירה.\n\n"
+            "הפקידים סירבו להגיב על פרטי התוכנית שטרם פורסמה, אך אמרו כי סבב נוסף צפוי "
+            "בשבוע הבא בקהיר.\n")
+    assert parse(f"{hebrew}\n\n{body}").title == hebrew
+
+
+def test_no_headline_when_the_page_starts_with_the_body() -> None:
+    article = parse(BODY)
+    assert article.title is None and article.display_title.startswith("The minister said")
+
+
+def test_saved_date_prefix_and_its_text() -> None:
+    article = parse(" date 2021-05-28 " + BODY)
+    assert article.date == "2021-05-28" and article.title is None
+    assert article.body[0].text.startswith("The minister said")
+
+
+@pytest.mark.parametrize("head, authors", [
+    ("By Jane Roe", ["Jane Roe"]),
+    ("By Jane Roe, Ali Hassan and Dana Levi | The Ledger |", ["Jane Roe", "Ali Hassan",
+                                                             "Dana Levi"]),
+    ("by\nJane Roe", ["Jane Roe"]),
+    ("Reported by: Jane Roe", ["Jane Roe"]),
+    ("Jane Roe - Knight Ledger Newspapers", ["Jane Roe"]),
+    ("Jane Roe, Associated Press", ["Jane Roe"]),
+    ("Jane Roe", ["Jane Roe"]),
+    ('"Nightowl" for Border Ledger', ["Nightowl"]),
+    ("By Jane Roe and agencies", ["Jane Roe"]),
+])
+def test_bylines(head: str, authors: list[str]) -> None:
+    article = parse(f"Talks resume in Cairo\n{head}\n\n{BODY}")
+    assert list(article.authors) == authors
+    assert article.title == "Talks resume in Cairo"
+    bylines = [p for p in article.paragraphs if p.kind == "byline"]
+    assert bylines and all(a in " ".join(p.text for p in bylines) for a in authors)
+
+
+def test_no_author_from_section_or_place_lines() -> None:
+    for head in ("Latest Developments", "TEHRAN - The Associated Press", "Expert Analysis"):
+        assert parse(f"Talks resume in Cairo\n{head}\n\n{BODY}").authors == ()
+
+
+def test_agency_credit_line_at_the_foot() -> None:
+    article = parse(f"Talks resume in Cairo\n\n{BODY}\n(Reporting by Jane Roe in Cairo; "
+                    "Editing by John Doe)\n")
+    assert article.authors == ("Jane Roe",)
+
+
+def test_arabic_city_dash_name_byline() -> None:
+    article = parse(f"المحادثات تستأنف في القاهرة\nغزة - رندة سالم\n\n{AR_BODY}")
+    assert article.authors == ("رندة سالم",)
+
+
+@pytest.mark.parametrize("page, publisher", [
+    ("The Ledger Logo\n\nTalks resume in Cairo\n\n" + BODY, "The Ledger"),
+    ("Talks resume in Cairo | The Daily Ledger\n\n" + BODY, "The Daily Ledger"),
+    ("Talks resume in Cairo\n\nCAIRO (Reuters) - " + BODY, "Reuters"),
+    ("Talks resume in Cairo\n\nCAIRO, May 3 (AP) — " + BODY, "AP"),
+    ("Welcome to Ledgerline. We use cookies to improve your experience.\n\n"
+     "Talks resume in Cairo\n\n" + BODY, "Ledgerline"),
+    ("Talks resume in Cairo\n\n" + BODY + "\n© 2024 The Daily Ledger. All rights reserved.\n",
+     "The Daily Ledger"),
+    ("Talks resume in Cairo\n\n" + BODY.replace("The minister said", "Sources told The "
+                                                "Ledger")[:-1] + "\n", "The Ledger"),
+])
+def test_publisher_shapes(page: str, publisher: str) -> None:
+    assert parse(page).publisher == publisher
+
+
+def test_a_place_after_to_is_not_a_publisher() -> None:
+    body = BODY.replace("The minister said", "Flights to Tel Aviv were cancelled and he said")
+    assert parse("Talks resume in Cairo\n\n" + body).publisher is None
+
+
+def test_known_outlet_by_its_canonical_name_in_any_script() -> None:
+    outlets = load_outlets(KNOWLEDGE)
+    header = parse("الجزيرة\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY)
+    named = parse("Talks resume in Cairo\n\nCAIRO (Agence France-Presse) - " + BODY)
+    header, named = name_publishers([header, named], outlets)
+    assert header.publisher == "Al Jazeera"
+    assert named.publisher == "AFP"
+
+
+def test_date_line_under_the_byline() -> None:
+    article = parse("Talks resume in Cairo\nBy Jane Roe\nWed, 31 Jul 2024 10:15 GMT\n\n" + BODY)
+    assert article.date == "2024-07-31" and article.authors == ("Jane Roe",)
+
+
+def test_relative_time_is_never_a_date() -> None:
+    assert parse("Talks resume in Cairo\nUpdated 3 hours ago\n\n" + BODY).date is None
