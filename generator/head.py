@@ -427,21 +427,20 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
     # A caption is printed twice as often as a headline, but ends with its credit or date.
     repeated = [p for p in usable if counts[folded(html.unescape(texts[p]))] > 1 and
                 not texts[p].endswith(")")]
-    chosen = (repeated or usable or [None])[0]
+    chosen: int | None = (repeated or usable)[0] if repeated or usable else None
     if chosen is not None:
         title, site = title_and_site(html.unescape(texts[chosen]))
         head.title, head.title_line = strip_kicker(title), chosen
         head.publisher = head.publisher or site
         head.dropped.add(chosen)
+    title_key = folded(html.unescape(texts[chosen])) if chosen is not None else None
+    author_keys = {folded(a) for a in head.authors}
     for position in candidates:
-        text = folded(texts[position])
+        key = folded(html.unescape(texts[position]))
         if position == chosen:
             continue
-        if chosen is not None and folded(html.unescape(texts[position])) == \
-                folded(html.unescape(texts[chosen])):
-            head.dropped.add(position)
-        elif text.strip(",") in {folded(a) for a in head.authors}:
-            head.dropped.add(position)
+        if key == title_key or key.strip(",") in author_keys:
+            head.dropped.add(position)  # the headline or a byline printed again
         elif not head.authors and is_lone_byline(texts[position]) and \
                 (chosen is None or position > chosen):
             head.add_authors([texts[position].strip(" ,")], position)

@@ -219,7 +219,7 @@ def header_paragraphs(lines: list[Line], facts: head.Head, first_index: int,
         spans.append(("title", line, facts.title if facts.title in line.text else line.text))
     spans.extend(("byline", lines[position], lines[position].text)
                  for position in facts.byline_lines)
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for kind, line, text in spans:
         start = line.start + line.text.index(text)
         paragraphs.append(Paragraph(index=first_index + len(paragraphs), text=text, start=start,
