@@ -21,7 +21,7 @@ from typing import Any, Protocol
 import yaml
 
 from . import language
-from .dates import date_in_line, numeric_order
+from .dates import date_in_line, find_dates, numeric_order
 
 SHAPES_FILE = Path(__file__).parent / "data" / "page_shapes.yml"
 HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
@@ -29,11 +29,13 @@ BODY_MIN_WORDS = 26  # a line this long is a paragraph whatever it ends with
 SENTENCE_MIN_WORDS = 10  # ... and one this long ending like a sentence is one too
 HEADLINE_MAX_WORDS = 25
 NAME_MAX_WORDS = 4
+DATE_LINE_MAX_WORDS = 3  # "Published", a weekday, a time zone: beside the date itself
 BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
 
 # " date 2014-08-22 " left at the very start by the tool that saved the page.
 SAVED_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[صم]\b)?", re.I)
 SENTENCE_END = re.compile(r"[.!?…:][\"”’»')\]]*$")
 BULLET = re.compile(r"^[•·▪◦●■*>-]\s*")
 URL = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -173,6 +175,25 @@ def is_headline_shaped(text: str) -> bool:
         not ABBREVIATION_END.search(text)
     return (0 < len(words) <= HEADLINE_MAX_WORDS and len(text) <= 250
             and not ends_like_sentence and (text[0].isalnum() or text[0] in QUOTES))
+
+
+def without_dates(text: str, order: str | None) -> str:
+    """The line with its dates and clock times taken out."""
+    for found in reversed(find_dates(text, order)):
+        text = text[:found.start] + " " + text[found.end:]
+    return " ".join(CLOCK_TIME.sub(" ", text).split()).strip(" -–—|/,")
+
+
+def is_date_line(text: str, order: str | None) -> bool:
+    """A line that states the page's date, not a headline that names one: besides the date
+    only a few words, a clock time or a "Published" cue."""
+    found = find_dates(text, order)
+    if found and all(text[:f.start].count("(") > text[:f.start].count(")") for f in found):
+        return False  # "(Photo agency, 30 September 2024)": a caption's or headline's date
+    rest = without_dates(text, order)
+    words = [w for w in rest.split() if any(ch.isalpha() for ch in w)]
+    return len(words) <= DATE_LINE_MAX_WORDS or CLOCK_TIME.search(text) is not None or \
+        any(f.published for f in found) or not is_headline_shaped(text)
 
 
 def head_end(lines: Sequence[LineLike]) -> int:
@@ -379,10 +400,11 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
             head.publisher = head.publisher or welcome[1]
     elif is_caption(text):
         return
-    elif (date := date_in_line(text, order)) is not None and \
-            (len(text.split()) <= 12 or not is_headline_shaped(text)):
+    elif (date := date_in_line(text, order)) is not None and is_date_line(text, order):
         head.date = head.date or date
         head.dropped.add(position)
+        if (found := byline(without_dates(text, order))) is not None:  # "By X, 3 May 2024"
+            head.add_authors(found[0], position)
     elif (agency := dateline_agency(text)) is not None and len(text.split()) <= 6:
         head.publisher = head.publisher or agency
         head.dropped.add(position)

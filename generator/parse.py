@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import head, language
-from .dates import stated_date
+from .dates import date_in_line, stated_date
 from .model import Article, Paragraph, Problem, Source
 from .sentences import sentences
 
@@ -265,12 +265,16 @@ def strip_site_header(lines: list[Line], draft: Draft, removed: list[str]) -> li
                      default=-1)
     if last_label < 0:
         return lines
+    kept = []
     for line in lines[:last_label + 1]:
         text = line.clean
+        if date_in_line(text):
+            kept.append(line)  # a date bar inside the header is the page's date: read it
+            continue
         if draft.publisher is None and not head.is_ui_label(text) and looks_like_name(text):
             draft.publisher = head.logo_publisher(text) or text
         removed.append(text)
-    return lines[last_label + 1:]
+    return kept + lines[last_label + 1:]
 
 
 def strip_site_footer(lines: list[Line], draft: Draft, removed: list[str]) -> list[Line]:
