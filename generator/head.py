@@ -193,7 +193,7 @@ def is_date_line(text: str, order: str | None) -> bool:
     rest = without_dates(text, order)
     words = [w for w in rest.split() if any(ch.isalpha() for ch in w)]
     return len(words) <= DATE_LINE_MAX_WORDS or CLOCK_TIME.search(text) is not None or \
-        any(f.published for f in found) or not is_headline_shaped(text)
+        any(f.published for f in found)
 
 
 def head_end(lines: Sequence[LineLike]) -> int:
