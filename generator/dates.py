@@ -1,34 +1,289 @@
-"""Turning a date phrase the text states into an ISO date at the precision it was stated.
+"""Dates as the text states them, at the precision stated: "YYYY-MM-DD", "YYYY-MM" or "YYYY".
 
-dateparser does the reading of month names and formats; this module only decides the
-precision and refuses anything without a year, so "on Tuesday" never becomes a date.
+A table-driven reader (month names in English, Hebrew, Arabic and Russian, prefixes and cue
+words live in data/dates.yml): a date needs a year written in the text, so "3 hours ago",
+"yesterday" or "on Tuesday" are never dates, and the clock is never consulted: the same text
+gives the same date on any day. Arabic-Indic (٠-٩) and Persian (۰-۹) digits read as 0-9.
+
+Numeric dates keep only what is certain. The day and month of "07/23/17" are told apart by the
+part above 12; when both parts are 12 or less, by the order the caller knows from the page's
+other dates ("DMY" or "MDY", see `numeric_order`); without it only the year is kept
+("07/04/17" -> "2017"). Year-first dates ("2014-08-22", "2021/12/02") are always Y-M-D.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
 
-from dateparser.date import DateDataParser
+import yaml
 
-_PARSER = DateDataParser(
-    languages=["en", "ar", "he"],
-    settings={"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first",
-              "RETURN_TIME_AS_PERIOD": False, "DATE_ORDER": "DMY"},
-)
+DATA_FILE = Path(__file__).parent / "data" / "dates.yml"
+
+# Folding that keeps every character's position (so spans found in the folded text are spans
+# of the original): other digit sets to ASCII, Arabic letter variants to one form, the Arabic
+# comma, dashes and invisible direction marks to their plain equivalents.
+_FOLD = str.maketrans({
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic ٠-٩
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian ۰-۹
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "،": ",", "٫": ".",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200e": " ", "\u200f": " ", "\u061c": " ",
+    "\u200b": " ", "\ufeff": " ",
+})
+
+
+def fold(text: str) -> str:
+    """`text` with digits, Arabic letter variants, dashes and spaces folded; same length."""
+    return text.translate(_FOLD)
+
+
+class Found(NamedTuple):
+    """A date stated in a text: where (offsets into the text) and what (ISO, as precise as
+    stated)."""
+
+    start: int
+    end: int
+    date: str
+    published: bool  # a "Published"/"פורסם"/"نشر" cue stands right before it
+
+
+class DayMonth(NamedTuple):
+    """A day and month stated without a year ("Nov. 22", "3 March")."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+
+
+@dataclass(frozen=True)
+class _Tables:
+    month_of: dict[str, int]  # folded, casefolded name (single spaces) -> month number
+    prefixes: str  # letters that may be attached in front of a Hebrew or Arabic month name
+    pivot: int
+    dates: re.Pattern[str]
+    days: re.Pattern[str]
+    year_alone: re.Pattern[str]
+    published: re.Pattern[str]
+
+
+def _is_latin(word: str) -> bool:
+    return all(ch.isascii() for ch in word)
+
+
+# A month's place in a pattern: a word (two for "كانون الثاني", a hyphen for "ב-מרץ", a period
+# for "Oct."), looked up in the month table once matched. Far faster than an alternation of
+# every name, and a word that is no month simply gives no date.
+_WORD = r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)?(?:\s+[^\W\d_]+)?\.?"
+
+
+@cache
+def date_words() -> dict[str, Any]:
+    """data/dates.yml as read (month names, cue words; events.py reads its sections too)."""
+    data: dict[str, Any] = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def _tables() -> _Tables:
+    data = date_words()
+    month_of = {" ".join(fold(str(name)).casefold().split()): int(number)
+                for number, names in data["months"].items() for name in names}
+    he, ar = data["prefixes"]["he"], fold(data["prefixes"]["ar"])
+    month = _WORD
+    # "شباط (فبراير)", "كانون الثاني/يناير": a second name for the same month, skipped.
+    alias = r"(?:\s*[/(]\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*\)?)?"
+    ordinal = "(?:" + "|".join(map(re.escape, data["ordinals"])) + ")?"
+    sep = r"(?:\s*[,/.\-]\s*|\s+)"
+    year = r"(?:19|20)\d\d(?!\d)"
+    dates = re.compile(
+        # 2014-08-22, 2014-08-22T10:00:00Z, 2021/12/02, 2015.03.07
+        rf"(?<![\d.,/\-])(?P<ymd_y>{year})(?P<ymd_s>[-/.])(?P<ymd_m>\d{{1,2}})(?P=ymd_s)"
+        rf"(?P<ymd_d>\d{{1,2}})(?!\d|[.,/\-]\d)"
+        # Mar 17, 2005; June 24th, 2011; Oct. 8, 2023
+        rf"|(?P<mdy_m>{month}){alias}{sep}(?P<mdy_d>\d{{1,2}}){ordinal}{sep}(?P<mdy_y>{year})"
+        # 12 March 2024; 27th, November 2024; 13-سبتمبر-2022; 12 במרץ 2024
+        rf"|(?<![\d:])(?<!\d-)(?P<dmy_d>\d{{1,2}}){ordinal}(?:\s+of\s+|{sep})(?P<dmy_m>{month}){alias}"
+        rf"{sep}(?P<dmy_y>{year})"
+        # 07/23/17, 12.03.2024, 23-07-2017
+        rf"|(?<![\d.,/:\-])(?P<num_a>\d{{1,2}})(?P<num_s>[./-])(?P<num_b>\d{{1,2}})(?P=num_s)"
+        rf"(?P<num_y>\d{{4}}|\d{{2}})(?!\d|[.,/\-]\d)"
+        # November 2012; March, 2024
+        rf"|(?P<my_m>{month}){alias}(?:\s*,\s*|\s+|-)(?P<my_y>{year})",
+        re.IGNORECASE)
+    days = re.compile(
+        rf"(?P<md_m>{month}){sep}(?P<md_d>\d{{1,2}})(?!\d|\s*[:.]\d){ordinal}(?![^\W\d_])"
+        rf"|(?<![\d:.,])(?P<dm_d>\d{{1,2}}){ordinal}(?:\s+of\s+|{sep})(?P<dm_m>{month})",
+        re.IGNORECASE)
+    cues = sorted((fold(str(c)).casefold() for c in data["published_cues"]), key=len,
+                  reverse=True)
+    published = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, cues)) +
+                           r")(?![^\W\d_])[\s:\-–—|,]*(?:on|at|في|ב-?)?\s*[\w\s:,.|-]{0,12}$",
+                           re.IGNORECASE)
+    return _Tables(month_of=month_of, prefixes=he + ar, pivot=int(data["two_digit_pivot"]),
+                   dates=dates, days=days,
+                   year_alone=re.compile(rf"^[\s|•·,.()\[\]\-–—/]*({year})[\s|•·,.()\[\]\-–—/]*$"),
+                   published=published)
+
+
+def _month(name: str) -> tuple[int, str] | None:
+    """The month a matched word names, and that word as written: the word itself, or the
+    last or first of two words ("Updated May", "March the"), less up to two attached prefix
+    letters ("במרץ", "ب-مارس")."""
+    tables = _tables()
+    words = name.rstrip(".").split()
+    for word in dict.fromkeys([" ".join(words), words[-1], words[0]]):
+        key = word.casefold()
+        for cut in range(3):
+            stem = key[cut:].lstrip("-")
+            if stem in tables.month_of and all(ch in tables.prefixes for ch in key[:cut]):
+                return tables.month_of[stem], word
+    return None
+
+
+def _iso(year: int, month: int, day: int | None = None) -> str | None:
+    if day is None:
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _numeric(match: re.Match[str], order: str | None) -> str | None:
+    a, b, y = match["num_a"], match["num_b"], match["num_y"]
+    if len(y) == 2:
+        # A two-digit year only in a clearly dated shape: "7/23/17", "07.09.18" (a hyphen
+        # with two digits each is as likely a phone number: "03-12-12").
+        if match["num_s"] == "-" or match["num_s"] == "." and (len(a) != 2 or len(b) != 2):
+            return None
+        year = int(y) + (2000 if int(y) < _tables().pivot else 1900)
+    else:
+        year = int(y)
+        if not 1900 <= year <= 2099:
+            return None
+    first, second = int(a), int(b)
+    if first > 12 and second > 12 or first == 0 or second == 0:
+        return None
+    if first > 12:
+        order = "DMY"
+    elif second > 12:
+        order = "MDY"
+    elif first == second:
+        order = "DMY"
+    if order == "DMY":
+        return _iso(year, second, first)
+    if order == "MDY":
+        return _iso(year, first, second)
+    return f"{year:04d}"  # 07/04/17: the year is certain, day and month are not
+
+
+def _read(match: re.Match[str], order: str | None) -> str | None:
+    if match["ymd_y"]:
+        return _iso(int(match["ymd_y"]), int(match["ymd_m"]), int(match["ymd_d"]))
+    if match["num_a"]:
+        return _numeric(match, order)
+    for shape in ("mdy", "dmy", "my"):
+        if match[f"{shape}_m"]:
+            named = _month(match[f"{shape}_m"])
+            if named is None:
+                return None
+            month = named[0]
+            day = None if shape == "my" else int(match[f"{shape}_d"])
+            if day == 0:
+                return None
+            return _iso(int(match[f"{shape}_y"]), month, day)
+    return None
+
+
+def find_dates(text: str, order: str | None = None) -> list[Found]:
+    """Every date with a year that `text` states, in order, at the precision stated.
+
+    `order` ("DMY" or "MDY") settles numeric dates whose day and month are both 12 or less.
+    """
+    found: list[Found] = []
+    if not any(ch.isdigit() for ch in text):
+        return found
+    folded = fold(text)
+    tables = _tables()
+    position = 0
+    while (match := tables.dates.search(folded, position)) is not None:
+        if (iso := _read(match, order)) is None:
+            # Not a date ("date 2014" before "-08-22", "Issue 5, 2024"): look again from the
+            # next word, so what it swallowed can still be read.
+            position = match.start() + 1
+            continue
+        before = folded[max(0, match.start() - 40):match.start()]
+        found.append(Found(match.start(), match.end(), iso,
+                           tables.published.search(before) is not None))
+        position = match.end()
+    return found
+
+
+def days_without_year(text: str) -> list[DayMonth]:
+    """Every day and month stated without a year ("on Nov. 22", "3 March"), in order."""
+    folded = fold(text)
+    dated = [(f.start, f.end) for f in find_dates(text)]
+    result = []
+    position = 0
+    while (match := _tables().days.search(folded, position)) is not None:
+        position = match.start() + 1
+        if any(start < match.end() and match.start() < end for start, end in dated):
+            continue
+        name, day = (match["md_m"], match["md_d"]) if match["md_m"] else \
+            (match["dm_m"], match["dm_d"])
+        named = _month(name)
+        if named is None or not 1 <= int(day) <= 31:
+            continue
+        if _is_latin(named[1]) and named[1][0].islower():
+            continue  # "12 may die", "march 3 miles": the verbs, not the months
+        result.append(DayMonth(match.start(), match.end(), named[0], int(day)))
+        position = match.end()
+    return result
+
+
+@lru_cache(maxsize=16384)
+def date_in_line(line: str, order: str | None = None) -> str | None:
+    """The publication date a short line from the head of a page states, or None.
+
+    The line may hold other words ("Published June 24th, 2011 - 09:01 GMT", "Wed, 31 Jul 2024
+    Source: BBC", " date 2014-08-22 Headline"). Of two dates, the one after a "Published" cue
+    wins, else the first. A year alone counts only when the line is nothing but the year.
+    """
+    found = find_dates(line, order)
+    if found:
+        return next((f.date for f in found if f.published), found[0].date)
+    alone = _tables().year_alone.match(fold(line))
+    return alone[1] if alone else None
+
+
+def numeric_order(lines: Iterable[str] | str) -> str | None:
+    """"DMY" or "MDY" when the numeric dates in `lines` show it (a part above 12: "23/07/2017"
+    is DMY, "07/23/17" MDY); None when none does, or when they disagree."""
+    if isinstance(lines, str):
+        lines = [lines]
+    seen = set()
+    pattern = _tables().dates
+    for line in lines:
+        for match in pattern.finditer(fold(line)):
+            if not match["num_a"] or _numeric(match, None) is None:
+                continue
+            first, second = int(match["num_a"]), int(match["num_b"])
+            if first > 12 >= second:
+                seen.add("DMY")
+            elif second > 12 >= first:
+                seen.add("MDY")
+    return seen.pop() if len(seen) == 1 else None
 
 
 @lru_cache(maxsize=4096)
-def stated_date(phrase: str) -> str | None:
-    """ISO date ("2024-02-26", "2012-11", "1997") for a phrase that states a year, else None."""
-    phrase = phrase.strip(" |,.•-–—\u00a0")
-    if not phrase or len(phrase) > 60:
-        return None
-    data = _PARSER.get_date_data(phrase)
-    if data is None or data.date_obj is None:
-        return None
-    value = data.date_obj
-    if data.period == "year":
-        return f"{value.year:04d}"
-    if data.period == "month":
-        return f"{value.year:04d}-{value.month:02d}"
-    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+def stated_date(phrase: str, order: str | None = None) -> str | None:
+    """ISO date ("2024-02-26", "2012-11", "1997") for a phrase that states a date with a year,
+    else None (the same reading as `date_in_line`)."""
+    return date_in_line(phrase.strip(), order)
