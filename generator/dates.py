@@ -80,6 +80,7 @@ def _is_latin(word: str) -> bool:
 # A month's place in a pattern: a word (two for "كانون الثاني", a hyphen for "ב-מרץ", a period
 # for "Oct."), looked up in the month table once matched. Far faster than an alternation of
 # every name, and a word that is no month simply gives no date.
+_DIGIT = re.compile(r"\d")
 _WORD = r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)?(?:\s+[^\W\d_]+)?\.?"
 
 
@@ -102,23 +103,27 @@ def _tables() -> _Tables:
     ordinal = "(?:" + "|".join(map(re.escape, data["ordinals"])) + ")?"
     sep = r"(?:\s*[,/.\-]\s*|\s+)"
     year = r"(?:19|20)\d\d(?!\d)"
+    # Where a month-first date may start: a word with a digit soon after (a quick refusal).
+    word_then_digit = r"(?<![^\W\d_])(?=[^\W\d_]\D{0,40}\d)"
     dates = re.compile(
         # 2014-08-22, 2014-08-22T10:00:00Z, 2021/12/02, 2015.03.07
         rf"(?<![\d.,/\-])(?P<ymd_y>{year})(?P<ymd_s>[-/.])(?P<ymd_m>\d{{1,2}})(?P=ymd_s)"
         rf"(?P<ymd_d>\d{{1,2}})(?!\d|[.,/\-]\d)"
         # Mar 17, 2005; June 24th, 2011; Oct. 8, 2023
-        rf"|(?P<mdy_m>{month}){alias}{sep}(?P<mdy_d>\d{{1,2}}){ordinal}{sep}(?P<mdy_y>{year})"
+        rf"|{word_then_digit}(?P<mdy_m>{month}){alias}{sep}(?P<mdy_d>\d{{1,2}}){ordinal}{sep}"
+        rf"(?P<mdy_y>{year})"
         # 12 March 2024; 27th, November 2024; 13-سبتمبر-2022; 12 במרץ 2024
-        rf"|(?<![\d:])(?<!\d-)(?P<dmy_d>\d{{1,2}}){ordinal}(?:\s+of\s+|{sep})(?P<dmy_m>{month}){alias}"
-        rf"{sep}(?P<dmy_y>{year})"
+        rf"|(?<![\d:])(?<!\d-)(?P<dmy_d>\d{{1,2}}){ordinal}(?:\s+of\s+|{sep})"
+        rf"(?P<dmy_m>{month}){alias}{sep}(?P<dmy_y>{year})"
         # 07/23/17, 12.03.2024, 23-07-2017
         rf"|(?<![\d.,/:\-])(?P<num_a>\d{{1,2}})(?P<num_s>[./-])(?P<num_b>\d{{1,2}})(?P=num_s)"
         rf"(?P<num_y>\d{{4}}|\d{{2}})(?!\d|[.,/\-]\d)"
         # November 2012; March, 2024
-        rf"|(?P<my_m>{month}){alias}(?:\s*,\s*|\s+|-)(?P<my_y>{year})",
+        rf"|{word_then_digit}(?P<my_m>{month}){alias}(?:\s*,\s*|\s+|-)(?P<my_y>{year})",
         re.IGNORECASE)
     days = re.compile(
-        rf"(?P<md_m>{month}){sep}(?P<md_d>\d{{1,2}})(?!\d|\s*[:.]\d){ordinal}(?![^\W\d_])"
+        rf"{word_then_digit}(?P<md_m>{month}){sep}(?P<md_d>\d{{1,2}})(?!\d|\s*[:.]\d){ordinal}"
+        r"(?![^\W\d_])"
         rf"|(?<![\d:.,])(?P<dm_d>\d{{1,2}}){ordinal}(?:\s+of\s+|{sep})(?P<dm_m>{month})",
         re.IGNORECASE)
     cues = sorted((fold(str(c)).casefold() for c in data["published_cues"]), key=len,
@@ -208,7 +213,7 @@ def find_dates(text: str, order: str | None = None) -> list[Found]:
     `order` ("DMY" or "MDY") settles numeric dates whose day and month are both 12 or less.
     """
     found: list[Found] = []
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is None:
         return found
     folded = fold(text)
     tables = _tables()
@@ -226,10 +231,11 @@ def find_dates(text: str, order: str | None = None) -> list[Found]:
     return found
 
 
-def days_without_year(text: str) -> list[DayMonth]:
-    """Every day and month stated without a year ("on Nov. 22", "3 March"), in order."""
+def days_without_year(text: str, stated: list[Found] | None = None) -> list[DayMonth]:
+    """Every day and month stated without a year ("on Nov. 22", "3 March"), in order.
+    `stated` is `find_dates(text)` when the caller has it already."""
     folded = fold(text)
-    dated = [(f.start, f.end) for f in find_dates(text)]
+    dated = [(f.start, f.end) for f in (find_dates(text) if stated is None else stated)]
     result = []
     position = 0
     while (match := _tables().days.search(folded, position)) is not None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from ..dates import DayMonth, date_words, days_without_year, find_dates, fold
+from ..dates import DayMonth, Found, date_words, days_without_year, find_dates, fold
 from ..model import Article, Event, Mention
 from ..sentences import sentences
 
@@ -33,6 +33,7 @@ from ..sentences import sentences
 YEAR = re.compile(r"(?<![0-9A-Za-z_,.])(?:19|20)\d\d(?![0-9A-Za-z_]|[,.]\d)")
 RELATIVE = re.compile(r"\b(?:(?:earlier |later )?today|yesterday|tomorrow|"
                       r"(?:last|this|next) (?:year|month))\b", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
 CONTINUES = re.compile(r"^\s*(?:,|and|or|to|through|until|-|–|—|/)\s*(?:in\s+)?$", re.IGNORECASE)
 
 
@@ -123,18 +124,17 @@ def may_state_a_date(text: str, article_date: str | None) -> bool:
     folded = fold(text)
     if YEAR.search(folded):
         return True
+    # A day without a year has digits ("Nov. 22"), a weekday or relative day a word.
     return article_date is not None and bool(words().any_day.search(folded)
-                                             or days_without_year(folded))
+                                             or DIGIT.search(folded))
 
 
 def sentence_dates(sentence: str, article_date: str | None) -> list[str]:
     """Every date the sentence states (in order, each once)."""
     sentence = fold(sentence)
-    found: list[tuple[int, str]] = []
-    spans: list[tuple[int, int]] = []
-    for stated in find_dates(sentence):
-        found.append((stated.start, stated.date))
-        spans.append((stated.start, stated.end))
+    stated = find_dates(sentence)
+    found = [(f.start, f.date) for f in stated]
+    spans = [(f.start, f.end) for f in stated]
     previous_year_end = -1
     for match in YEAR.finditer(sentence):
         if any(start <= match.start() < end for start, end in spans):
@@ -143,7 +143,7 @@ def sentence_dates(sentence: str, article_date: str | None) -> list[str]:
             found.append((match.start(), match.group()))
             previous_year_end = match.end()
     if article_date is not None:
-        found.extend(resolved_days(sentence, article_date, spans))
+        found.extend(resolved_days(sentence, article_date, stated))
     return list(dict.fromkeys(when for _, when in sorted(found)))
 
 
@@ -177,11 +177,12 @@ def is_year(sentence: str, match: re.Match[str], previous_year_end: int) -> bool
 
 # --- days without a year --------------------------------------------------------------------
 
-def resolved_days(sentence: str, article_date: str, spans: list[tuple[int, int]]
+def resolved_days(sentence: str, article_date: str, stated: list[Found]
                   ) -> list[tuple[int, str]]:
     """(position, date) for the relative days and days without a year that the sentence
-    places on one side of the article's date."""
+    places on one side of the article's date (`stated`: the dates with a year in it)."""
     found: list[tuple[int, str]] = []
+    spans = [(f.start, f.end) for f in stated]
     published = date.fromisoformat(article_date) if len(article_date) == 10 else None
     for match in RELATIVE.finditer(sentence):
         if (when := relative_date(match.group().lower(), article_date)) is not None:
@@ -189,9 +190,7 @@ def resolved_days(sentence: str, article_date: str, spans: list[tuple[int, int]]
     if published is None:
         return found
     side: str | None | bool = False  # computed once, when first needed
-    for day in days_without_year(sentence):
-        if any(start < day.end and day.start < end for start, end in spans):
-            continue
+    for day in days_without_year(sentence, stated):
         if side is False:
             side = tense_side(sentence)
         if isinstance(side, str) and (when := day_without_year(day, published, side)):
