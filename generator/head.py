@@ -403,8 +403,8 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
     elif (date := date_in_line(text, order)) is not None and is_date_line(text, order):
         head.date = head.date or date
         head.dropped.add(position)
-        if (found := byline(without_dates(text, order))) is not None:  # "By X, 3 May 2024"
-            head.add_authors(found[0], position)
+        if (dated := byline(without_dates(text, order))) is not None:  # "By X, 3 May 2024"
+            head.add_authors(dated[0], position)
     elif (agency := dateline_agency(text)) is not None and len(text.split()) <= 6:
         head.publisher = head.publisher or agency
         head.dropped.add(position)
