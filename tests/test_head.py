@@ -132,9 +132,11 @@ def test_known_outlet_by_its_canonical_name_in_any_script() -> None:
     outlets = load_outlets(KNOWLEDGE)
     header = parse("الجزيرة\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY)
     named = parse("Talks resume in Cairo\n\nCAIRO (Agence France-Presse) - " + BODY)
-    header, named = name_publishers([header, named], outlets)
+    arabic_dateline = parse("المحادثات تستأنف في القاهرة\n\nغزة (رويترز) - " + AR_BODY)
+    header, named, arabic_dateline = name_publishers([header, named, arabic_dateline], outlets)
     assert header.publisher == "Al Jazeera"
     assert named.publisher == "AFP"
+    assert arabic_dateline.publisher == "Reuters"
 
 
 def test_date_line_under_the_byline() -> None:
