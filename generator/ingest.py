@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -23,32 +27,158 @@ PREFERRED_LEGACY = ("cp1252", "cp1256", "cp1255", "utf_8")
 NEAR_TIE = 0.05
 
 
+IGNORED = "ignored: only visible *.txt files are read"
+
+
+class Note(NamedTuple):
+    """An entry of the input folder that is not read although no article is lost."""
+
+    name: str  # relative to the input folder, with forward slashes
+    message: str
+
+
+class InputFolder(NamedTuple):
+    files: list[Path]  # regular, visible *.txt files, in sorted relative-path order
+    # Visible *.txt entries and folders that cannot be read, as Sources with their `problem`
+    # (skipped, so they are listed with the files on the Sources page), in name order.
+    unreadable: list[Source]
+    notes: list[Note]  # everything else under the folder (but .git), in name order
+
+
 def list_input_files(folder: Path) -> list[Path]:
     """Every regular, non-hidden `*.txt` file under `folder`, in a stable order."""
-    files = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.suffix.lower() == ".txt" and path.is_file() and not path.is_symlink():
+    return scan_input(folder).files
+
+
+def scan_input(folder: Path) -> InputFolder:
+    """Which entries under `folder` are read, and a reason for every other one, so no file is
+    dropped unsaid. Raises OSError when `folder` itself cannot be listed."""
+    files: list[Path] = []
+    badly_named: list[str] = []
+    others: list[tuple[Path, os.stat_result | OSError]] = []
+    for path, info in walk(folder):
+        name = path.relative_to(folder).as_posix()
+        if not (isinstance(info, os.stat_result) and stat.S_ISREG(info.st_mode)
+                and wanted(name)):
+            others.append((path, info))
+        elif is_utf8(name):
             files.append(path)
-    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+        else:
+            badly_named.append(name)
+    read = set(files)
+    entries = [entry for path, info in others
+               if (entry := unread_entry(folder, path, info, read)) is not None]
+    # A name that is not UTF-8 cannot be shown on a page or written in corpus.json.
+    entries += [unreadable(name, "the file name is not valid UTF-8; rename the file")
+                for name in badly_named]
+    return InputFolder(sorted(files, key=lambda p: p.relative_to(folder).as_posix()),
+                       sorted((e for e in entries if isinstance(e, Source)),
+                              key=lambda source: source.file),
+                       sorted(e for e in entries if isinstance(e, Note)))
 
 
-def ignored_files(folder: Path) -> list[str]:
-    """Files in the input folder that are not read (not *.txt, or hidden), to report them."""
-    read = set(list_input_files(folder))
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                  if p.is_file() and p not in read and ".git" not in p.relative_to(folder).parts)
+def unreadable(name: str, problem: str) -> Source:
+    return Source(shown(name), "0" * 64, 0, None, None, problem=problem)
+
+
+def walk(top: Path) -> Iterator[tuple[Path, os.stat_result | OSError]]:
+    """Every entry below `top` with its own status, or the error met reading it. Links are
+    not followed: one may lead out of the folder, or round in a loop. `.git` is left out."""
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            if folder == top:
+                raise
+            yield folder, error
+            continue
+        for entry in entries:
+            if entry.name == ".git":
+                continue
+            path = Path(entry.path)
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError as error:
+                yield path, error
+                continue
+            yield path, info
+            if stat.S_ISDIR(info.st_mode):
+                pending.append(path)
+
+
+def wanted(name: str) -> bool:
+    return name.lower().endswith(".txt") and not hidden(name)
+
+
+def unread_entry(folder: Path, path: Path, info: os.stat_result | OSError,
+                 read: set[Path]) -> Source | Note | None:
+    """Why `path` is not read: a skipped Source when an article may be lost, else a Note;
+    None for a folder whose name says nothing (its files are read)."""
+    name = path.relative_to(folder).as_posix()
+    if isinstance(info, OSError):
+        what = "folder" if path.is_dir() else "file"
+        problem = f"{what} cannot be read ({info.strerror})"
+        may_hold_articles = wanted(name) or what == "folder" and not hidden(name)
+        return unreadable(name, problem) if may_hold_articles else Note(shown(name),
+                                                                        f"ignored: {problem}")
+    if stat.S_ISDIR(info.st_mode):
+        return (Note(shown(name), "a folder, not a file: the *.txt files in it are read")
+                if wanted(name) else None)
+    if not wanted(name):
+        return Note(shown(name), IGNORED)
+    if stat.S_ISLNK(info.st_mode):
+        return unread_link(folder, path, read)
+    return unreadable(name, f"not a regular file ({file_kind(info.st_mode)})")
+
+
+def unread_link(folder: Path, path: Path, read: set[Path]) -> Source | Note:
+    name, target = path.relative_to(folder).as_posix(), shown(os.readlink(path))
+    if not path.exists():  # also a loop of links
+        return unreadable(name, f"broken symbolic link (to {target})")
+    if path.resolve() in read:
+        # Another name for a file that is read anyway: nothing is lost.
+        return Note(shown(name), f"ignored: a symbolic link to {target}, which is read itself")
+    return unreadable(name, f"a symbolic link (to {target}); links are not followed, copy the "
+                            "file into the folder instead")
+
+
+def hidden(name: str) -> bool:
+    return any(part.startswith(".") for part in name.split("/"))
+
+
+def file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file"
+
+
+def is_utf8(name: str) -> bool:
+    # Undecodable bytes in a file name arrive as lone surrogates (PEP 383).
+    return name == shown(name)
+
+
+def shown(name: str) -> str:
+    """The name as it can be printed and written: undecodable bytes become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_bytes(path: Path, name: str, max_bytes: int | None = None) -> bytes | Source:
     """The file's bytes, or a Source saying why it cannot be read."""
     try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            return Source(name, "0" * 64, size, None, None,
-                          problem=f"{size} bytes, over the limit of {max_bytes} (max_file_bytes)")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # Replaced since the folder was listed: opening a named pipe would wait forever.
+            return Source(name, "0" * 64, 0, None, None,
+                          problem=f"not a regular file ({file_kind(info.st_mode)})")
+        if max_bytes is not None and info.st_size > max_bytes:
+            return Source(name, "0" * 64, info.st_size, None, None,
+                          problem=f"{info.st_size} bytes, over the limit of {max_bytes} "
+                                  "(max_file_bytes)")
         return path.read_bytes()
     except OSError as error:
         return Source(name, "0" * 64, 0, None, None, problem=f"unreadable ({error.strerror})")

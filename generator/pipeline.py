@@ -21,7 +21,7 @@ from .extract.entities import ArticleNames, EntityExtractor, run_ner
 from .extract.events import extract_events
 from .extract.knowledge import Knowledge, KnowledgeError, load_knowledge
 from .extract.topics import TopicScorer, load_topics
-from .ingest import decode_source, ignored_files, list_input_files, read_bytes
+from .ingest import decode_source, read_bytes, scan_input
 from .model import Article, Corpus, Event, Problem, Source, Topic
 from .parse import parse_source
 from .report import StageTimer
@@ -35,10 +35,15 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
     timer = timer or StageTimer()
     if not config.input_dir.is_dir():
         raise InputError(f"{config.input_dir}: input folder does not exist")
-    files = [p.relative_to(config.input_dir).as_posix()
-             for p in list_input_files(config.input_dir)]
+    try:
+        scan = scan_input(config.input_dir)
+    except OSError as error:
+        raise InputError(f"{config.input_dir}: cannot read the input folder "
+                         f"({error.strerror})") from None
+    files = [p.relative_to(config.input_dir).as_posix() for p in scan.files]
     if not files:
-        raise InputError(f"{config.input_dir}: no *.txt files in the input folder")
+        raise InputError(f"{config.input_dir}: no *.txt files in the input folder"
+                         + unreadable_names(scan.unreadable))
     try:
         knowledge = load_knowledge(config.knowledge_dir)
         topics = load_topics(config.knowledge_dir, {e.id for e in knowledge.entities})
@@ -55,9 +60,11 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
             read = executor.map(partial(read_files, ReadSetup(
                 config.input_dir, config.max_file_bytes, config.cache_file, code_fingerprint())),
                 files)
+            # Files that could not even be read are Sources too, in path order with the rest.
+            read = sorted([*read, *(FileRead(source, [], []) for source in scan.unreadable)],
+                          key=lambda item: item.source.file)
             sources, articles, problems = combine_files(read)
-            problems[:0] = [Problem(name, "ignored: only visible *.txt files are read")
-                            for name in ignored_files(config.input_dir)]
+            problems[:0] = [Problem(note.name, note.message) for note in scan.notes]
             articles = assign_ids(articles)
         if len(articles) > config.max_articles:
             raise InputError(f"{config.input_dir}: {len(articles)} articles, over the limit "
@@ -78,6 +85,13 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
                   article_topics={a.id: item.topics for a, item in zip(articles, found,
                                                                         strict=True)},
                   events=tuple(events))
+
+
+def unreadable_names(unreadable: list[Source]) -> str:
+    """The entries that could not be read, for the one line saying nothing was built."""
+    names = [source.file for source in unreadable]
+    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+    return f" that can be read (skipped: {', '.join(names[:3])}{more})" if names else ""
 
 
 # --- map: files -> sources and articles ------------------------------------------------------

