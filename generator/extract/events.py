@@ -20,6 +20,7 @@ a stated article date nothing is resolved: no date is invented and no event is m
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -101,18 +102,22 @@ def words() -> Words:
 def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     events: list[Event] = []
     by_paragraph: dict[int, list[Mention]] = {}
-    for mention in mentions:
+    for mention in sorted(mentions, key=lambda m: m.start):
         by_paragraph.setdefault(mention.paragraph, []).append(mention)
     for paragraph in article.paragraphs:
-        if paragraph.kind == "heading" or not may_state_a_date(paragraph.text, article.date):
+        if paragraph.kind in ("heading", "byline") or \
+                not may_state_a_date(paragraph.text, article.date):
             continue
+        inside = by_paragraph.get(paragraph.index, [])
+        starts = [m.start for m in inside]  # sorted: each sentence looks up its own mentions
         for sentence, offset in sentences(paragraph.text):
             dates = sentence_dates(sentence, article.date)
             if not dates:
                 continue
             start, end = paragraph.start + offset, paragraph.start + offset + len(sentence)
-            entities = list(dict.fromkeys(m.entity for m in by_paragraph.get(paragraph.index, [])
-                                          if start <= m.start and m.end <= end))
+            first = bisect_left(starts, start)
+            entities = list(dict.fromkeys(m.entity for m in inside[first:bisect_left(starts, end)]
+                                          if m.end <= end))
             for when in dates:
                 events.append(Event(date=when, text=sentence.strip(), article=article.id,
                                     paragraph=paragraph.index, entities=tuple(entities)))
