@@ -16,7 +16,7 @@ Resolution rules, all local to one article:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..model import Article, Entity, EntityType, Mention, Paragraph
-from ..parse import CAPTION_CREDIT
 from ..slugs import slug
 from .knowledge import Knowledge
-from .matcher import NameMatcher, fold
+from .matcher import NameMatcher, fold, script_of
 from .ner import NerSpan, find_names
+from .script_names import find_script_names, skeleton
+from .shapes import Candidate, is_title_case, shapes
 
 NER_TYPES: dict[str, EntityType] = {"PERSON": "person", "ORG": "organization", "GPE": "place",
                                     "LOC": "place", "FAC": "place", "EVENT": "event"}
@@ -43,8 +44,15 @@ TITLES = re.compile(r"^(?:(?:Prime|Defense|Defence|Foreign|Finance|Intelligence|
                     r"(?:President|Minister|Gen\.|Lt\.|Col\.|Maj\.|Sgt\.|Capt\.|Sheikh|Dr\.|"
                     r"Mr\.|Mrs\.|Ms\.|Sen\.|Rep\.|King|Queen|Prince|Chief|Senior|Former|General"
                     r"|Lt\. Gen\.|Brig\. Gen\.|Maj\. Gen\.)\s+")
-NAME_CHARS = re.compile(r"^[A-Z][A-Za-z.'’\- ]*[A-Za-z.]$|^[A-Z]$")
+# A name: a capital letter of any Latin (or Greek, Cyrillic) alphabet first ("Türk", "Åsa"),
+# then letters, digits ("Channel 12"), spaces and the marks names carry.
+NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’&\- ]*[\w.]$|^[^\W\d_]$")
 MAX_NAME_WORDS = 6
+LEADING_THE = re.compile(r"^[Tt]he\s+")
+TRAILING_MARKS = re.compile(r"(?:['’]s?|[.,;:])$")
+# How a new name (not the knowledge base's) was found: by the model, a shape, a byline, or as
+# another name (an acronym, a nickname) of one of those.
+NEW_NAME_HOWS = frozenset({"ner", "rule", "author", "alias"})
 LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
 POSSESSIVE_INSIDE = re.compile(r"['’]s?\s")
 
@@ -58,9 +66,10 @@ class Found(NamedTuple):
     paragraph: int
     surface: str
     entity: str | None  # knowledge-base id, None for a new NER name
-    how: str  # "name" | "alias" | "context" | "demonym" | "ner"
+    how: str  # "name" | "alias" | "context" | "demonym" | "ner" | "rule" | "author"
     label: str = ""  # NER label, for new names
     name: str = ""  # the cleaned name, for new names
+    alias: str = ""  # another name it goes by (an Arabic or Hebrew name with its trigger noun)
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,7 @@ class ArticleNames(NamedTuple):
     mentions: tuple[Mention, ...]
     ambiguous: tuple[Mention, ...]  # left unlinked: several entities fit
     new_names: tuple[tuple[str, str, str], ...]  # (entity id, name, NER label) per new name
+    aliases: tuple[tuple[str, str], ...] = ()  # (entity id, other name) of new entities
 
 
 class EntityExtractor:
@@ -86,6 +96,7 @@ class EntityExtractor:
         self.matcher = NameMatcher.for_entities(knowledge.entities)
         self.known_names = {fold(name): e.id for e in knowledge.entities for name in e.all_names}
         self.demonyms = {fold(d): e.id for e in knowledge.entities for d in e.demonyms}
+        self.by_skeleton = skeletons(knowledge.entities)
 
     def extract(self, articles: Iterable[Article], ner: bool,
                 cache: Path | None = None) -> Extraction:
@@ -98,24 +109,32 @@ class EntityExtractor:
     def names_in(self, article: Article, ner_spans: list[tuple[int, NerSpan]]) -> ArticleNames:
         folded = [fold(paragraph.text) for paragraph in article.paragraphs]
         linked, unlinked = self.resolve(article, folded, self.found_in(article, folded, ner_spans))
-        new_names = tuple((mention.entity, item.name, item.label) for mention, item in linked
-                          if item.how == "ner" and new_entity_id(item.name) == mention.entity)
+        new = [(mention, item) for mention, item in linked if item.entity is None and
+               item.how in NEW_NAME_HOWS and new_entity_id(item.name) == mention.entity]
+        new_names = tuple((mention.entity, item.name, item.label) for mention, item in new)
+        aliases = tuple(dict.fromkeys(
+            (mention.entity, alias) for mention, item in new
+            for alias in (item.alias, item.surface if item.how == "alias" else "")
+            if alias and alias != item.name))
         named_here = {entity for entity, _, _ in new_names}
         # A short name counts only if its full name was itself linked in this article.
         mentions = tuple(mention for mention, _ in linked
                          if mention.entity in self.by_id or mention.entity in named_here)
-        return ArticleNames(mentions, tuple(unlinked), new_names)
+        return ArticleNames(mentions, tuple(unlinked), new_names, aliases)
 
     def combine(self, per_article: Iterable[ArticleNames]) -> Extraction:
         mentions: list[Mention] = []
         ambiguous: list[Mention] = []
         new_names: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+        aliases: dict[str, dict[str, None]] = defaultdict(dict)
         for names in per_article:
             mentions.extend(names.mentions)
             ambiguous.extend(names.ambiguous)
             for entity, name, label in names.new_names:
                 new_names[entity][(name, label)] += 1
-        entities = self.mentioned_entities(mentions, new_names)
+            for entity, alias in names.aliases:
+                aliases[entity][alias] = None
+        entities = self.mentioned_entities(mentions, new_names, aliases)
         unknown = tuple(sorted(((e.name, e.type, sum(new_names[e.id].values()))
                                 for e in entities if e.source == "ner"),
                                key=lambda row: (-row[2], row[0])))
@@ -125,43 +144,132 @@ class EntityExtractor:
 
     def found_in(self, article: Article, folded: list[str],
                  ner_spans: list[tuple[int, NerSpan]]) -> list[Found]:
-        """`folded` holds fold(text) of each paragraph."""
+        """Knowledge-base names, and the new names bylines, shapes (see `shapes.py`,
+        `script_names.py`) and the model find, the longest of overlapping ones kept.
+        `folded` holds fold(text) of each paragraph."""
         known = []
         for paragraph, folded_text in zip(article.paragraphs, folded, strict=True):
-            text = without_credit(paragraph)
             known += [Found(paragraph.start + m.start, paragraph.start + m.end, paragraph.index,
                             m.surface, m.pattern.entity, m.pattern.how)
-                      for m in self.matcher.find(text, folded=folded_text[:len(text)])]
-        found = list(known)
-        for index, span in ner_spans:
-            item = self.from_ner(index, span)
-            if item is None:
-                continue
-            inside = [k for k in known if k.start < item.end and item.start < k.end]
-            if not inside:
-                found.append(item)
-            elif self.is_longer_name(item, inside):
-                found = [f for f in found if f not in inside]
-                found.append(item)
-        return sorted(found, key=lambda f: (f.start, -f.end))
+                      for m in self.matcher.find(paragraph.text, folded=folded_text)]
+        # Candidates in order of trust: a byline is certain, a shape more precise than the
+        # model's span boundaries ("DEA Administrator Anne Milgram" is two names).
+        paragraphs = {paragraph.index: paragraph for paragraph in article.paragraphs}
+        # The model's names in a headline in Title Case are mostly its capitals ("Qassam
+        # Launches Probe"): there only the names found elsewhere in the article count.
+        headlines = {p.index for p in article.paragraphs if is_title_case(p.text)}
+        candidates = self.bylined(article, folded) + self.shaped(article) + [
+            item for index, span in ner_spans if index not in headlines
+            for item in self.from_ner(paragraphs[index], span)]
+        chosen = Chosen(known)
+        for item in candidates:
+            chosen.offer(item, self)
+        chosen.add_repeats(article)
+        return sorted(chosen.found(), key=lambda f: (f.start, -f.end))
 
-    def from_ner(self, paragraph: int, span: NerSpan) -> Found | None:
-        """A cleaned NER span, or None when it is noise or a nationality word we don't know."""
+    def bylined(self, article: Article, folded: list[str]) -> list[Found]:
+        """Each bylined author as a person, where the byline (or, failing that, the text)
+        prints the name; found without the model, so also with NER off."""
+        found = []
+        order = sorted(range(len(article.paragraphs)),
+                       key=lambda i: article.paragraphs[i].kind != "byline")
+        for author in article.authors:
+            key = fold(author.strip())
+            for i in order:
+                at = folded[i].find(key) if key else -1
+                if at != -1:
+                    paragraph = article.paragraphs[i]
+                    start = paragraph.start + at
+                    found.append(Found(start, start + len(key), paragraph.index,
+                                       paragraph.text[at:at + len(key)],
+                                       self.known_names.get(key), "author", "PERSON",
+                                       author.strip()))
+                    break
+        return found
+
+    def shaped(self, article: Article) -> list[Found]:
+        """Names the shapes of news text give: datelines, credits, acronyms, titles and
+        suffixes in Latin script; given names and trigger nouns in Arabic and Hebrew."""
+        found = []
+        finder = shapes()
+        for paragraph in article.paragraphs:
+            text = paragraph.text
+            if paragraph.lang in ("ar", "he"):
+                for name in find_script_names(text, paragraph.lang):
+                    found.append(self.script_found(paragraph, name.start, name.end, name.name,
+                                                   name.label, name.alias))
+                found += [self.shape_found(paragraph, c) for c in finder.credits(text)]
+            else:
+                found += [self.shape_found(paragraph, candidate)
+                          for candidate in finder.find(text, is_title_case(text))]
+        return found
+
+    def shape_found(self, paragraph: Paragraph, candidate: Candidate) -> Found:
+        start, end = paragraph.start + candidate.start, paragraph.start + candidate.end
+        surface = paragraph.text[candidate.start:candidate.end]
+        if script_of(surface) != "latin":
+            return self.script_found(paragraph, candidate.start, candidate.end, candidate.name,
+                                     candidate.label, "")
+        name = candidate.alias_of or candidate.name
+        entity = self.known_names.get(fold(surface)) or self.known_names.get(fold(name))
+        if entity is not None:
+            return Found(start, end, paragraph.index, surface, entity, "alias")
+        return Found(start, end, paragraph.index, surface, None,
+                     "alias" if candidate.alias_of else "rule", candidate.label, name)
+
+    def script_found(self, paragraph: Paragraph, start: int, end: int, name: str, label: str,
+                     alias: str) -> Found:
+        """An Arabic or Hebrew name: a knowledge-base entity when the knowledge base lists it
+        or one of its English names has the same consonants, else a new name."""
+        entity = self.known_names.get(fold(name)) or (
+            self.known_names.get(fold(alias)) if alias else None)
+        if entity is None and label == "PERSON":
+            entity = self.by_skeleton.get(skeleton(name))
+        surface = paragraph.text[start:end]
+        if entity is not None:
+            return Found(paragraph.start + start, paragraph.start + end, paragraph.index,
+                         surface, entity, "alias")
+        return Found(paragraph.start + start, paragraph.start + end, paragraph.index, surface,
+                     None, "rule", label, name, alias)
+
+    def from_ner(self, own: Paragraph, span: NerSpan) -> list[Found]:
+        """Cleaned NER spans (a title inside splits one: "DEA Administrator Anne Milgram"),
+        typed by their context where the model errs; nothing when a span is noise or a
+        nationality word we don't know."""
         if span.label == "NORP":
             country = self.demonyms.get(fold(span.text))
-            return None if country is None else Found(
-                span.start, span.end, paragraph, span.text, country, "demonym")
+            return [] if country is None else [Found(
+                span.start, span.end, own.index, span.text, country, "demonym")]
         start, text = span.start, span.text
-        for pattern in (re.compile(r"^[Tt]he\s+"), TITLES):
+        for pattern in (LEADING_THE, TITLES):
             if match := pattern.match(text):
                 start, text = start + match.end(), text[match.end():]
-        text = re.sub(r"(?:['’]s?|[.,;:])$", "", text)
-        if "\n" in text or not NAME_CHARS.match(text) or len(text.split()) > MAX_NAME_WORDS \
-                or POSSESSIVE_INSIDE.search(text):
-            return None  # "Islamic Republic’s Revolutionary Guard" is two names, not one
+        text = TRAILING_MARKS.sub("", text)
+        text = without_trailing_roles(text)
+        if "\n" in text or not text[:1].isupper() or not NAME_CHARS.match(text) or \
+                len(text.split()) > MAX_NAME_WORDS or POSSESSIVE_INSIDE.search(text):
+            return []  # "Islamic Republic’s Revolutionary Guard" is two names, not one
         entity = self.known_names.get(fold(text))
-        return Found(start, start + len(text), paragraph, text, entity,
-                     "alias" if entity else "ner", span.label, text)
+        if entity is not None:
+            return [Found(start, start + len(text), own.index, text, entity, "alias")]
+        before = own.text[max(0, start - own.start - 40):start - own.start]
+        label = shapes().label_of(text, before) or span.label
+        return [Found(start, start + len(text), own.index, text, None, "ner", label, text)]
+
+    def replaces(self, item: Found, inside: list[Found]) -> bool:
+        """Does a new name stand instead of the knowledge-base names inside it?"""
+        if any(k.start < item.start or k.end > item.end for k in inside):
+            return False  # it overlaps a name without containing it
+        if all(k.start == item.start and k.end == item.end for k in inside):
+            return False  # the same span: the knowledge base's name
+        if item.how == "author" or item.entity is not None:
+            return True
+        if item.how == "rule" and (script_of(item.surface) != "latin" or all(
+                k.how == "demonym" or self.by_id[k.entity].type == "place" for k in inside
+                if k.entity in self.by_id)):
+            # "the Lebanese army", "the US embassy in Beirut", "נמל התעופה בן גוריון"
+            return True
+        return self.is_longer_name(item, inside)
 
     def is_longer_name(self, item: Found, inside: list[Found]) -> bool:
         """Does the NER span add real name words around the knowledge-base names inside it?"""
@@ -206,7 +314,9 @@ class EntityExtractor:
                    seen: set[str], common_words: LowercaseWords) -> str | None:
         if item.how == "context":
             return item.entity if item.entity in seen else None
-        if item.how in ("short", "ner") and len(item.surface.split()) == 1 and \
+        if item.how in ("author", "alias"):
+            return item.entity or new_entity_id(item.name)
+        if item.how in ("short", "ner", "rule") and len(item.surface.split()) == 1 and \
                 (item.label in ("", "PERSON") or fold(item.surface) in surnames):
             earlier = {entity for start, entity in surnames.get(fold(item.surface), [])
                        if start < item.start}
@@ -263,21 +373,124 @@ class EntityExtractor:
     # --- entities ------------------------------------------------------------------------
 
     def mentioned_entities(self, mentions: list[Mention],
-                           new_names: dict[str, Counter[tuple[str, str]]]) -> list[Entity]:
+                           new_names: dict[str, Counter[tuple[str, str]]],
+                           aliases: dict[str, dict[str, None]]) -> list[Entity]:
         entities = []
         for entity_id in sorted({m.entity for m in mentions}):
             if entity_id in self.by_id:
                 entities.append(self.by_id[entity_id])
                 continue
             names = new_names[entity_id]
-            (name, _), _ = min(names.items(), key=lambda item: (-item[1], item[0]))
+            # The most frequent spelling, one in capitals ("MEXICO CITY") only when no other
+            (name, _), _ = min(names.items(),
+                               key=lambda item: (item[0][0].isupper(), -item[1], item[0]))
             labels: Counter[str] = Counter()
             for (_, label), count in names.items():
                 labels[label] += count
             label = min(labels, key=lambda lab: (-labels[lab], lab))
+            others = [alias for alias in aliases.get(entity_id, ()) if alias != name]
             entities.append(Entity(id=entity_id, name=name, type=NER_TYPES[label],
-                                   source="ner"))
+                                   aliases=by_language(others), source="ner"))
         return entities
+
+
+class Chosen:
+    """The names kept in one article so far: the knowledge base's, and new names offered in
+    order of trust, each kept only where no name kept before it stands (a new name may stand
+    instead of knowledge-base names inside it: see `EntityExtractor.replaces`)."""
+
+    def __init__(self, known: list[Found]) -> None:
+        # Knowledge-base matches never overlap, so sorted by start their ends rise too.
+        self.known = sorted(known, key=lambda f: f.start)
+        self.starts = [k.start for k in self.known]
+        self.dropped: set[int] = set()
+        self.new: list[Found] = []
+        self.taken: list[tuple[int, int]] = []  # spans of `new`, sorted, never overlapping
+
+    def known_inside(self, start: int, end: int) -> list[int]:
+        at, inside = bisect_left(self.starts, end) - 1, []
+        while at >= 0 and self.known[at].end > start:
+            if at not in self.dropped:
+                inside.append(at)
+            at -= 1
+        return inside
+
+    def is_taken(self, start: int, end: int) -> bool:
+        at = bisect_left(self.taken, (end, end)) - 1
+        return at >= 0 and self.taken[at][1] > start
+
+    def offer(self, item: Found, extractor: EntityExtractor | None) -> bool:
+        """Keep `item` unless a name kept before stands there (with no extractor to ask,
+        unless any knowledge-base name stands there)."""
+        if item.end <= item.start or self.is_taken(item.start, item.end):
+            return False
+        inside = self.known_inside(item.start, item.end)
+        if inside and (extractor is None or
+                       not extractor.replaces(item, [self.known[i] for i in inside])):
+            return False
+        self.dropped.update(inside)
+        insort(self.taken, (item.start, item.end))
+        self.new.append(item)
+        return True
+
+    def add_repeats(self, article: Article) -> None:
+        """One sense per article: a new name found once (by the model in the body, a shape,
+        an acronym's definition) is a mention wherever the article prints it again, in its
+        headline too. A lone word the model calls a person is left to the surname rule."""
+        names: dict[str, Found] = {}
+        for item in self.new:
+            if item.how == "author" or item.how in ("ner", "rule") and \
+                    item.label == "PERSON" and " " not in item.surface:
+                continue
+            names.setdefault(item.surface, item)
+        if not names:
+            return
+        for paragraph in article.paragraphs:
+            for start, end in whole_words(paragraph.text, names):
+                item = names[paragraph.text[start:end]]
+                start, end = paragraph.start + start, paragraph.start + end
+                self.offer(item._replace(start=start, end=end, paragraph=paragraph.index), None)
+
+    def found(self) -> list[Found]:
+        return [k for i, k in enumerate(self.known) if i not in self.dropped] + self.new
+
+
+def without_trailing_roles(name: str) -> str:
+    """"Hamas Operative" -> "Hamas": a role word the model took into an organisation's name."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in ROLE_WORDS and words[-1][0].isupper() and \
+            words[-1].lower() not in NAME_ENDINGS:
+        words.pop()
+    return " ".join(words)
+
+
+# Role words that do end names ("Qassam Brigades", "Popular Mobilization Forces").
+NAME_ENDINGS = frozenset("""brigade brigades forces movement group faction army ministry
+wing government security intelligence media police defense defence military""".split())
+
+
+def by_language(names: list[str]) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        script = script_of(name)
+        grouped["en" if script == "latin" else script].append(name)
+    return {lang: tuple(values) for lang, values in sorted(grouped.items())}
+
+
+def skeletons(entities: Iterable[Entity]) -> dict[str, str]:
+    """The consonants of each knowledge-base person's English names -> its id (see
+    `script_names.skeleton`), so "חסן נצראללה" finds Hassan Nasrallah. Too short a skeleton, or
+    one two people share, links nobody."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        if entity.type != "person":
+            continue
+        for name in entity.all_names:
+            if script_of(name) == "latin" and len(name.split()) > 1:
+                key = skeleton(name)
+                if len(key) >= 5:
+                    owners[key].add(entity.id)
+    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 
 
 AMBIGUOUS = "\0ambiguous"
@@ -297,17 +510,9 @@ class LowercaseWords:
         return word in self.words
 
 
-def without_credit(paragraph: Paragraph) -> str:
-    """A caption's text without its photo credit ("(Reuters file photo)"): the agency that
-    took the picture is not something the article mentions."""
-    if paragraph.kind != "caption":
-        return paragraph.text
-    credit = CAPTION_CREDIT.search(paragraph.text)
-    return paragraph.text[:credit.start()] if credit else paragraph.text
-
-
 def is_lone_person(item: Found) -> bool:
-    return item.how == "ner" and item.label == "PERSON" and len(item.surface.split()) == 1
+    return item.how in ("ner", "rule") and item.label == "PERSON" and \
+        len(item.surface.split()) == 1
 
 
 def whole_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
@@ -368,7 +573,7 @@ def ner_text(article: Article) -> tuple[str, Layout]:
     for paragraph in article.paragraphs:
         if paragraph.lang != "en":
             continue
-        text = without_credit(paragraph)
+        text = paragraph.text
         layout.append((offset, paragraph.index, paragraph.start))
         parts.append(text)
         offset += len(text) + 2

@@ -1,0 +1,109 @@
+"""Cue words that tell what kind of name stands next to them, from generator/data/.
+
+`entity_cues.yml` holds the English shapes (titles before a person, suffixes that end an
+organisation or a place, lowercase nouns that make "the Sinaloa cartel" an organisation, alias
+and credit cues) and the Arabic and Hebrew titles, triggers, particles and stop words;
+`given_names.yml` the Arabic and Hebrew given names. They are loaded once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .matcher import fold
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class ScriptCues:
+    """Arabic or Hebrew cue words, folded (see `matcher.fold`)."""
+
+    person_titles: frozenset[str]  # one or two words
+    org_triggers: frozenset[str]  # the name follows the word ("صحيفة معاريف")
+    org_heads: frozenset[str]  # the word is part of the name ("معهد ...")
+    place_triggers: frozenset[str]
+    place_heads: frozenset[str]
+    particles: frozenset[str]
+    leading_particles: frozenset[str]  # particles that start a name ("عبد الله", "أبو مازن")
+    name_tails: frozenset[str]  # words that end a compound given name ("عز الدين")
+    stop_words: frozenset[str]
+    given: frozenset[str]  # given names that are rarely anything else
+    common_given: frozenset[str]  # given names that are also ordinary words
+
+
+@dataclass(frozen=True)
+class Cues:
+    person_titles: frozenset[str]  # lowercase, words joined by one space
+    title_inside: frozenset[str]  # as written
+    org_suffixes: frozenset[str]
+    place_suffixes: frozenset[str]
+    org_before: frozenset[str]
+    org_heads: frozenset[str]
+    head_modifiers: frozenset[str]
+    alias_cues: tuple[str, ...]  # longest first, so "also known as" wins over "known as"
+    not_acronyms: frozenset[str]
+    credit_cues: frozenset[str]
+    scripts: dict[str, ScriptCues]
+
+    def title_before(self, words: list[str]) -> bool:
+        """Do the last words (lowercase) end with a person's title?"""
+        return any(" ".join(words[-n:]) in self.person_titles
+                   for n in range(1, min(3, len(words)) + 1))
+
+
+def words_of(values: Any) -> list[str]:
+    return [str(value).strip() for value in values or () if str(value).strip()]
+
+
+def lower_set(values: Any) -> frozenset[str]:
+    return frozenset(" ".join(value.lower().split()) for value in words_of(values))
+
+
+def folded_set(values: Any) -> frozenset[str]:
+    return frozenset(fold(value) for value in words_of(values))
+
+
+def script_cues(section: dict[str, Any], names: dict[str, Any]) -> ScriptCues:
+    common = folded_set(names.get("common"))
+    return ScriptCues(
+        person_titles=folded_set(section.get("person_titles")),
+        org_triggers=folded_set(section.get("org_triggers")),
+        org_heads=folded_set(section.get("org_heads")),
+        place_triggers=folded_set(section.get("place_triggers")),
+        place_heads=folded_set(section.get("place_heads")),
+        particles=folded_set(section.get("particles")),
+        leading_particles=folded_set(section.get("leading_particles")),
+        name_tails=folded_set(section.get("name_tails")),
+        stop_words=folded_set(section.get("stop_words")),
+        given=folded_set(names.get("names")) - common, common_given=common)
+
+
+@cache
+def cues() -> Cues:
+    data = yaml.safe_load((DATA / "entity_cues.yml").read_text(encoding="utf-8"))
+    names = yaml.safe_load((DATA / "given_names.yml").read_text(encoding="utf-8"))
+    return Cues(
+        person_titles=lower_set(data["person_titles"]),
+        title_inside=frozenset(words_of(data["title_inside"])),
+        org_suffixes=lower_set(data["org_suffixes"]),
+        place_suffixes=lower_set(data["place_suffixes"]),
+        org_before=lower_set(data["org_before"]),
+        org_heads=lower_set(data["org_heads"]),
+        head_modifiers=lower_set(data["head_modifiers"]),
+        alias_cues=tuple(sorted(lower_set(data["alias_cues"]), key=len, reverse=True)),
+        not_acronyms=frozenset(words_of(data["not_acronyms"])),
+        credit_cues=lower_set(data["credit_cues"]),
+        scripts={lang: script_cues(data[lang], names.get(lang) or {}) for lang in ("ar", "he")})
+
+
+def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
+    """A regular-expression alternation of `words`, longest first (so the longest cue wins)."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+")
+                    for word in sorted(words, key=len, reverse=True))

@@ -1,0 +1,271 @@
+"""Names in Arabic and Hebrew text, where no model runs and no capital letter marks a name.
+
+Three shapes, with the words in generator/data/ (see `cues.py`):
+- a person: a given name starting a run of name words ("أحمد مزاريب", "חסן חליל חיזראן",
+  "أبو عبد الله لافي"); a given name that is also an ordinary word ("حسن", "אור") only with
+  support: a title before it, or a particle or another given name in the run, or a title right
+  after a comma ("X Y, מפקד ...");
+- an organisation or a place named by the noun before it: "صحيفة معاريف", "حي المزة",
+  "בכלא קציעות", or a quoted name after it ("وكالة «مهر»");
+- the letters attached in front of a word (و ب ل ف ك, ו ה ב כ ל מ ש) are not part of a name.
+
+`skeleton` reduces a name in any of the three scripts to its consonants, so "חסן נצראללה",
+"حسن نصر الله" and "Hassan Nasrallah" meet: names found here are linked to the knowledge base's
+English names, and to names found in English in the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .cues import ScriptCues, cues
+from .matcher import fold
+
+
+class ScriptName(NamedTuple):
+    start: int  # offsets into the paragraph
+    end: int
+    name: str  # without attached prefix letters
+    label: str  # PERSON | ORG | GPE
+    alias: str = ""  # the name with (or without) the trigger word that named it
+
+
+TOKEN = {"ar": re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\u06fa-\u06ff'\-]+"),
+         "he": re.compile(r"[\u05d0-\u05ea'\"\-]+")}
+PREFIX_LETTERS = {"ar": "وفبلك", "he": "והבכלמש"}
+ARTICLE = {"ar": ("ال",), "he": ("אל-", "א-", "א־", "אל־")}
+QUOTED = re.compile(r"\s*[\"«“']\s*([^\"»”'\n]{2,40}?)\s*[\"»”']")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    word: str  # folded
+    joined: bool  # separated from the previous token by a space only
+
+
+def tokens(folded: str, lang: str) -> list[Token]:
+    found: list[Token] = []
+    for match in TOKEN[lang].finditer(folded):
+        word = match[0].strip("'\"-")
+        if not word:
+            continue
+        start = match.start() + match[0].index(word)
+        gap = folded[found[-1].end:start] if found else ""
+        found.append(Token(start, start + len(word), word, gap == " "))
+    return found
+
+
+def bare_forms(word: str, lang: str) -> list[tuple[int, str]]:
+    """(prefix length, word without it): the word itself, then without one or two of the
+    letters attached in front ("ورياض" -> "رياض", "שבשכונת" -> "שכונת")."""
+    forms = [(0, word)]
+    letters = PREFIX_LETTERS[lang]
+    for size in (1, 2):
+        if len(word) > size + 1 and all(c in letters for c in word[:size]):
+            forms.append((size, word[size:]))
+    return forms
+
+
+def find_script_names(text: str, lang: str) -> list[ScriptName]:
+    """Person, organisation and place names in one Arabic or Hebrew paragraph."""
+    if lang not in TOKEN:
+        return []
+    words = cues().scripts[lang]
+    folded = fold(text)
+    toks = tokens(folded, lang)
+    found = people(text, toks, lang, words)
+    taken = {(n.start, n.end) for n in found}
+    return found + [n for n in named_by_trigger(text, folded, toks, lang, words)
+                    if not any(s < n.end and n.start < e for s, e in taken)]
+
+
+# --- people --------------------------------------------------------------------------------
+
+def given_form(token: Token, lang: str, words: ScriptCues) -> tuple[int, str, bool] | None:
+    """(prefix length, given name, is it also an ordinary word) if the token is a given name,
+    or a particle that starts one ("عبد", "أبو": those need support as common names do)."""
+    for size, form in bare_forms(token.word, lang):
+        if form in words.given:
+            return size, form, False
+        if form in words.common_given or form in words.leading_particles:
+            return size, form, True
+    return None
+
+
+def is_stop(word: str, lang: str, words: ScriptCues) -> bool:
+    return any(form in words.stop_words or form in words.person_titles or
+               form in words.org_triggers or form in words.place_triggers or
+               form in words.org_heads or form in words.place_heads
+               for _, form in bare_forms(word, lang))
+
+
+def has_article(word: str, lang: str) -> bool:
+    return any(word.startswith(a) and len(word) > len(a) + 1 for a in ARTICLE[lang])
+
+
+def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[ScriptName]:
+    found = []
+    index = 0
+    while index < len(toks):
+        given = given_form(toks[index], lang, words)
+        if given is None:
+            index += 1
+            continue
+        size, _, common = given
+        end, supported = name_run(toks, index, lang, words)
+        supported = supported or not common or title_before(toks, index, lang, words) or \
+            title_after_comma(text, toks, end, lang, words)
+        if end > index + 1 and supported:
+            start = toks[index].start + size
+            found.append(ScriptName(start, toks[end - 1].end, text[start:toks[end - 1].end],
+                                    "PERSON"))
+            index = end
+        else:
+            index += 1
+    return found
+
+
+def name_run(toks: list[Token], first: int, lang: str, words: ScriptCues) -> tuple[int, bool]:
+    """Where the run of name words from a given name ends (exclusive), and whether a particle
+    or a second given name in it supports the name."""
+    index, plain, supported = first + 1, 0, False
+    while index < len(toks) and index - first < 5 and toks[index].joined:
+        word = toks[index].word
+        if is_stop(word, lang, words):
+            break
+        conjunct = word[0] in "وו" and given_form(Token(0, 0, word[1:], True), lang, words)
+        if conjunct:
+            break  # "وأحمد", "ועבאס": the next person of a list
+        if word in words.particles:
+            if index + 1 >= len(toks) or not toks[index + 1].joined:
+                break
+            index, supported = index + 2, True
+            continue
+        if word in words.given or word in words.common_given or word in words.name_tails:
+            index, supported = index + 1, True  # "محمد جواد", "عز الدين"
+            continue
+        if has_article(word, lang):
+            return index + 1, supported  # "الغصين", "אל-ערורי": the family name ends the run
+        if plain >= 2 or (plain == 1 and word[0] in PREFIX_LETTERS[lang]):
+            break
+        index, plain = index + 1, plain + 1
+    return index, supported
+
+
+def title_before(toks: list[Token], index: int, lang: str, words: ScriptCues) -> bool:
+    """A title among the three words before ("الرئيس الإيراني السابق حسن روحاني")."""
+    for back in range(max(0, index - 3), index):
+        pair = " ".join(t.word for t in toks[back:back + 2])
+        if any(form in words.person_titles for _, form in bare_forms(toks[back].word, lang)) \
+                or pair in words.person_titles:
+            return True
+    return False
+
+
+def title_after_comma(text: str, toks: list[Token], end: int, lang: str,
+                      words: ScriptCues) -> bool:
+    """"X Y, מפקד ...", "X Y، المتحدث ...": a title in apposition right after the name."""
+    if end >= len(toks) or end == 0:
+        return False
+    gap = text[toks[end - 1].end:toks[end].start]
+    return gap.strip() in (",", "،") and any(
+        form in words.person_titles for _, form in bare_forms(toks[end].word, lang))
+
+
+# --- organisations and places named by the noun before them --------------------------------
+
+def named_by_trigger(text: str, folded: str, toks: list[Token], lang: str,
+                     words: ScriptCues) -> list[ScriptName]:
+    found = []
+    kinds = ((words.org_triggers, "ORG", False), (words.org_heads, "ORG", True),
+             (words.place_triggers, "GPE", False), (words.place_heads, "GPE", True))
+    for index, token in enumerate(toks):
+        for size, form in bare_forms(token.word, lang):
+            two = " ".join([form] + [t.word for t in toks[index + 1:index + 2]])
+            for triggers, label, keep in kinds:
+                width = 2 if index + 1 < len(toks) and two in triggers else \
+                    1 if form in triggers else 0
+                if width:
+                    item = trigger_name(text, folded, toks, index, width, size, label, keep,
+                                        lang, words)
+                    if item is not None:
+                        found.append(item)
+    return found
+
+
+def ends_clause(folded: str, toks: list[Token], index: int) -> bool:
+    """Does a punctuation mark (or the paragraph's end) follow this token?"""
+    if index + 1 >= len(toks):
+        return not folded[toks[index].end:].strip(" ")[:1].isalnum()
+    gap = folded[toks[index].end:toks[index + 1].start]
+    return gap.strip() != ""
+
+
+def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: int, size: int,
+                 label: str, keep: bool, lang: str, words: ScriptCues) -> ScriptName | None:
+    """The name after a trigger: a quoted name, else one or two plain words."""
+    trigger_start = toks[index].start + size
+    after = toks[index + width - 1].end
+    if quoted := QUOTED.match(folded, after):
+        start, end = quoted.start(1), quoted.end(1)
+    else:
+        first = index + width
+        if first >= len(toks) or not toks[first].joined or is_stop(toks[first].word, lang, words):
+            return None
+        last = first
+        nxt = first + 1
+        if nxt < len(toks) and toks[nxt].joined and not is_stop(toks[nxt].word, lang, words) \
+                and (toks[first].word in words.particles or has_article(toks[nxt].word, lang)
+                     and lang == "ar" or ends_clause(folded, toks, nxt)):
+            last = nxt  # "مخيم عين الحلوة", "בשכונת פסגת זאב, ...": a second word
+        start, end = toks[first].start, toks[last].end
+    name = text[start:end]
+    with_trigger = f"{text[trigger_start:after]} {name}"
+    if keep:
+        return ScriptName(trigger_start, end, with_trigger, label, alias=name)
+    return ScriptName(start, end, name, label, alias=with_trigger)
+
+
+# --- matching across scripts ---------------------------------------------------------------
+
+# Each letter's consonant class; vowels, alef, waw, yod, ayin and hamza carry none, and a
+# final h (ة, ה, "-ah") is dropped, so the spellings of one name in three scripts agree.
+LETTER_CLASS = {
+    **dict.fromkeys("بב", "b"), **dict.fromkeys("تطתטث", "t"), **dict.fromkeys("جغג", "g"),
+    **dict.fromkeys("حهخהח", "h"), **dict.fromkeys("دضדذ", "d"), **dict.fromkeys("رר", "r"),
+    **dict.fromkeys("زזظ", "z"), **dict.fromkeys("سصشסצץש", "s"), **dict.fromkeys("فפף", "f"),
+    **dict.fromkeys("قكכךק", "k"), **dict.fromkeys("لל", "l"), **dict.fromkeys("مמם", "m"),
+    **dict.fromkeys("نנן", "n"),
+}
+LATIN_PAIRS = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "k"), ("th", "t"), ("dh", "d"),
+               ("ph", "f"), ("ts", "s"), ("tz", "s"), ("ck", "k"), ("x", "ks"))
+LATIN_CLASS = {"b": "b", "v": "b", "p": "f", "f": "f", "t": "t", "g": "g", "j": "g", "h": "h",
+               "d": "d", "r": "r", "z": "z", "s": "s", "c": "k", "k": "k", "q": "k", "l": "l",
+               "m": "m", "n": "n"}
+LATIN_ARTICLE = re.compile(r"\b(?:al|el|ad|ed|as|ash|ar|an|at|az|ul)[-\s]", re.IGNORECASE)
+
+
+def skeleton(name: str) -> str:
+    """The consonant classes of a name, articles dropped, repeats collapsed."""
+    words = []
+    text = fold(name).replace("ע'", "ג").replace("'", "")
+    for word in LATIN_ARTICLE.sub(" ", text).split():
+        for article in ("ال", "אל-", "א-"):
+            if word.startswith(article) and len(word) > len(article) + 2:
+                word = word[len(article):]
+        words.append(word_skeleton(word))
+    classes = "".join(words)
+    return re.sub(r"(.)\1+", r"\1", classes)
+
+
+def word_skeleton(word: str) -> str:
+    word = word.strip("-")
+    if word.isascii():
+        for pair, replacement in LATIN_PAIRS:
+            word = word.replace(pair, replacement)
+        classes = "".join(LATIN_CLASS.get(c, "") for c in word)
+    else:
+        classes = "".join(LETTER_CLASS.get(c, "") for c in word)
+    return classes[:-1] if classes.endswith("h") and len(classes) > 2 else classes
