@@ -37,7 +37,8 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
             "aliases": [name for name in e.all_names if name != e.name],
             "url": e.url, "source": e.source} for e in corpus.entities],
         "topics": [{"id": t.id, "name": t.name, "url": t.url, "description": t.description,
-                    "articles": sum(t.id in ts for ts in corpus.article_topics.values())}
+                    "articles": sum(t.id in ts for ts in corpus.article_topics.values()),
+                    "derived": t.derived, "terms": list(t.terms)}
                    for t in corpus.topics],
         "events": [{"date": e.date, "text": e.text, "article": e.article,
                     "paragraph": e.paragraph, "entities": list(e.entities),

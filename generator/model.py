@@ -123,6 +123,8 @@ class Topic:
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> phrases
     entities: tuple[str, ...] = ()  # entity ids whose mention supports the topic
     related: tuple[str, ...] = ()
+    derived: bool = False  # derived from the corpus (extract/derived_topics.py), not curated
+    terms: tuple[str, ...] = ()  # a derived topic's top terms, strongest first
 
     @property
     def url(self) -> str:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .cache import Cache, CacheError, code_fingerprint, fingerprint
 from .config import Config
 from .executor import Executor, make_executor
+from .extract.derived_topics import with_derived_topics
 from .extract.entities import ArticleNames, EntityExtractor, run_ner
 from .extract.events import extract_events
 from .extract.knowledge import Knowledge, KnowledgeError, load_knowledge
@@ -79,12 +80,14 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
         names = EntityExtractor(knowledge).combine(item.names for item in found)
         events = sorted((event for item in found for event in item.events),
                         key=lambda e: (e.date, e.article, e.paragraph, e.text))
-    return Corpus(sources=tuple(sources), articles=tuple(articles), problems=tuple(problems),
-                  entities=names.entities, mentions=names.mentions, ambiguous=names.ambiguous,
-                  unknown_names=names.unknown_names, topics=topics,
-                  article_topics={a.id: item.topics for a, item in zip(articles, found,
-                                                                        strict=True)},
-                  events=tuple(events))
+        corpus = Corpus(sources=tuple(sources), articles=tuple(articles),
+                        problems=tuple(problems), entities=names.entities,
+                        mentions=names.mentions, ambiguous=names.ambiguous,
+                        unknown_names=names.unknown_names, topics=topics,
+                        article_topics={a.id: item.topics for a, item in zip(articles, found,
+                                                                              strict=True)},
+                        events=tuple(events))
+        return with_derived_topics(corpus)  # needs every article: the reduce, not the map
 
 
 def unreadable_names(unreadable: list[Source]) -> str:
