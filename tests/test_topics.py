@@ -81,6 +81,11 @@ def test_one_word_however_often_repeated_is_not_enough() -> None:
                      "Everyone spoke of the harvests.\n") == []
 
 
+def test_a_cue_only_in_the_headline_is_not_enough() -> None:
+    assert rules_for("Harvest begins in the valley\n\nFarmers expect a large crop after a "
+                     "wet spring.\n") == []
+
+
 def test_two_terms_in_one_sentence_are_one_piece_of_evidence() -> None:
     assert rules_for("Farm notes\n\nThe harvest and the threshing began early.\n") == []
 

@@ -131,8 +131,12 @@ class TopicScorer:
         once: a listed entity supports the topic only where it is mentioned outside the topic's
         cues ('האו"ם' alone is one piece of evidence, not a cue and the United Nations)."""
         found: dict[str, list[tuple[str, int, int, int]]] = {}  # topic -> term, paragraph, span
-        texts = [(-1, article.title or "", 0)] + [(p.index, p.text, p.start)
-                                                   for p in article.paragraphs]
+        headline = next((p for p in article.paragraphs if p.kind == "title"), None)
+        title_place = headline.index if headline is not None else -1
+        texts = [(headline.index, headline.text, headline.start) if headline is not None
+                 else (-1, article.title or "", 0)]
+        texts += [(p.index, p.text, p.start) for p in article.paragraphs
+                  if p.kind in ("text", "heading", "caption")]
         for place, text, offset in texts:
             by_topic: dict[str, list[NameMatch]] = {}
             for match in self.matcher.find(text, overlapping=True):
@@ -142,22 +146,23 @@ class TopicScorer:
                 found.setdefault(topic_id, []).extend(
                     (terms[fold(m.pattern.name)], place, m.start + offset, m.end + offset)
                     for m in longest_first(matches))
+        read = {place for place, _, _ in texts}  # not bylines
         tags = {fold(tag) for tag in article.tags}
         sentence_of = SentenceIndex(article)
         result = {}
         for topic in self.topics:
             hits = found.get(topic.id, [])
             listed = set(topic.entities)
-            supporting = [m for m in mentions if m.entity in listed and not any(
-                place == m.paragraph and start < m.end and end > m.start
-                for _, place, start, end in hits)]
+            supporting = [m for m in mentions if m.entity in listed and m.paragraph in read
+                          and not any(place == m.paragraph and start < m.end and end > m.start
+                                      for _, place, start, end in hits)]
             tagged = bool(tags & self.tag_names[topic.id]) or any(
                 re.search(rf"\b{re.escape(tag)}\b", fold(topic.name)) for tag in tags)
             if hits or supporting or tagged:
                 result[topic.id] = Evidence(
                     terms=frozenset(hit[0] for hit in hits), occurrences=len(hits),
-                    in_title=any(hit[1] == -1 for hit in hits),
-                    in_body=any(hit[1] != -1 for hit in hits),
+                    in_title=any(hit[1] == title_place for hit in hits),
+                    in_body=any(hit[1] != title_place for hit in hits),
                     entities=frozenset(m.entity for m in supporting), tagged=tagged,
                     places=frozenset([sentence_of(hit[1], hit[2]) for hit in hits]
                                      + [sentence_of(m.paragraph, m.start) for m in supporting]))
