@@ -30,7 +30,7 @@ from .knowledge import Knowledge
 from .matcher import NameMatcher, fold, script_of
 from .ner import NerSpan, find_names
 from .script_names import find_script_names, skeleton
-from .shapes import Candidate, is_title_case, shapes
+from .shapes import RUN, Candidate, is_title_case, shapes, trim_run
 
 NER_TYPES: dict[str, EntityType] = {"PERSON": "person", "ORG": "organization", "GPE": "place",
                                     "LOC": "place", "FAC": "place", "EVENT": "event"}
@@ -87,6 +87,9 @@ class ArticleNames(NamedTuple):
     ambiguous: tuple[Mention, ...]  # left unlinked: several entities fit
     new_names: tuple[tuple[str, str, str], ...]  # (entity id, name, NER label) per new name
     aliases: tuple[tuple[str, str], ...] = ()  # (entity id, other name) of new entities
+    # Capitalised runs no name claimed: (article, paragraph, start, end, surface), for the
+    # reduce to link where another article found the same name (see `corpus_names`).
+    loose: tuple[tuple[str, int, int, int, str], ...] = ()
 
 
 class EntityExtractor:
@@ -120,20 +123,24 @@ class EntityExtractor:
         # A short name counts only if its full name was itself linked in this article.
         mentions = tuple(mention for mention, _ in linked
                          if mention.entity in self.by_id or mention.entity in named_here)
-        return ArticleNames(mentions, tuple(unlinked), new_names, aliases)
+        return ArticleNames(mentions, tuple(unlinked), new_names, aliases,
+                            loose_runs(article, [m for m, _ in linked] + unlinked))
 
     def combine(self, per_article: Iterable[ArticleNames]) -> Extraction:
-        mentions: list[Mention] = []
+        per_article = list(per_article)
         ambiguous: list[Mention] = []
         new_names: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         aliases: dict[str, dict[str, None]] = defaultdict(dict)
         for names in per_article:
-            mentions.extend(names.mentions)
             ambiguous.extend(names.ambiguous)
             for entity, name, label in names.new_names:
                 new_names[entity][(name, label)] += 1
             for entity, alias in names.aliases:
                 aliases[entity][alias] = None
+        seen_elsewhere = corpus_names(new_names, aliases)
+        mentions: list[Mention] = []
+        for names in per_article:
+            mentions.extend(with_corpus_names(names, seen_elsewhere))
         entities = self.mentioned_entities(mentions, new_names, aliases)
         unknown = tuple(sorted(((e.name, e.type, sum(new_names[e.id].values()))
                                 for e in entities if e.source == "ner"),
@@ -214,8 +221,10 @@ class EntityExtractor:
         entity = self.known_names.get(fold(surface)) or self.known_names.get(fold(name))
         if entity is not None:
             return Found(start, end, paragraph.index, surface, entity, "alias")
+        also = candidate.also if candidate.also and fold(candidate.also) not in self.demonyms \
+            and fold(candidate.also) not in self.known_names else ""
         return Found(start, end, paragraph.index, surface, None,
-                     "alias" if candidate.alias_of else "rule", candidate.label, name)
+                     "alias" if candidate.alias_of else "rule", candidate.label, name, also)
 
     def script_found(self, paragraph: Paragraph, start: int, end: int, name: str, label: str,
                      alias: str) -> Found:
@@ -493,6 +502,58 @@ def skeletons(entities: Iterable[Entity]) -> dict[str, str]:
     return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 
 
+def loose_runs(article: Article,
+               taken: list[Mention]) -> tuple[tuple[str, int, int, int, str], ...]:
+    """Capitalised runs of up to four words in Latin-script paragraphs that overlap no
+    mention: the names this article alone could not tell."""
+    spans = sorted((m.start, m.end) for m in taken)
+    starts = [start for start, _ in spans]
+    loose = []
+    for paragraph in article.paragraphs:
+        if paragraph.rtl:
+            continue
+        for match in RUN.finditer(paragraph.text):
+            start, end = trim_run(paragraph.text, match.start(), match.end())
+            surface = paragraph.text[start:end]
+            if not surface or len(surface.split()) > 4:
+                continue
+            start, end = paragraph.start + start, paragraph.start + end
+            at = bisect_left(starts, end) - 1
+            if at >= 0 and spans[at][1] > start:
+                continue
+            loose.append((article.id, paragraph.index, start, end, surface))
+    return tuple(loose)
+
+
+def corpus_names(new_names: dict[str, Counter[tuple[str, str]]],
+                 aliases: dict[str, dict[str, None]]) -> dict[str, str]:
+    """Name -> entity for the new names found in the corpus that may be linked in articles
+    that print them without the evidence (the model missed them there, or the byline or
+    acronym that named them is elsewhere). A lone word must have been found twice and not be
+    a person's (a surname alone is never linked across articles); a name two entities share
+    links nobody."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity, names in new_names.items():
+        labels: Counter[str] = Counter()
+        for (_, label), count in names.items():
+            labels[label] += count
+        label = min(labels, key=lambda lab: (-labels[lab], lab))
+        for name in [name for name, _ in names] + list(aliases.get(entity, ())):
+            if " " not in name and (label == "PERSON" or sum(names.values()) < 2):
+                continue
+            owners[name].add(entity)
+    return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+
+
+def with_corpus_names(names: ArticleNames, table: dict[str, str]) -> list[Mention]:
+    """The article's mentions, with its loose runs that name a corpus entity added, in order."""
+    extra = [Mention(table[surface], surface, article, paragraph, start, end, "ner")
+             for article, paragraph, start, end, surface in names.loose if surface in table]
+    if not extra:
+        return list(names.mentions)
+    return sorted([*names.mentions, *extra], key=lambda m: m.start)
+
+
 AMBIGUOUS = "\0ambiguous"
 
 
@@ -567,17 +628,29 @@ Layout = list[tuple[int, int, int]]  # (offset in the NER text, paragraph index,
 
 
 def ner_text(article: Article) -> tuple[str, Layout]:
-    """The article's English paragraphs as one text (one model pass per article)."""
+    """The article's paragraphs in Latin script as one text (one model pass per article).
+    Not only those detected as English: an English paragraph full of Spanish or German names
+    is often detected as Spanish or German, and the model still reads its names; text in
+    another script it would only misread ("أمني" as a PERSON)."""
     layout: Layout = []
     parts, offset = [], 0
     for paragraph in article.paragraphs:
-        if paragraph.lang != "en":
+        if not is_latin_script(paragraph):
             continue
         text = paragraph.text
         layout.append((offset, paragraph.index, paragraph.start))
         parts.append(text)
         offset += len(text) + 2
     return "\n\n".join(parts), layout
+
+
+def is_latin_script(paragraph: Paragraph) -> bool:
+    if paragraph.lang == "en":
+        return True
+    if paragraph.rtl:
+        return False
+    letters = [c for c in paragraph.text[:300] if c.isalpha()]
+    return bool(letters) and sum(c < "\u0250" for c in letters) > 0.8 * len(letters)
 
 
 def map_spans(spans: list[NerSpan], layout: Layout) -> list[tuple[int, NerSpan]]:

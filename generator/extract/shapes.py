@@ -27,6 +27,7 @@ class Candidate(NamedTuple):
     name: str  # the name as it should be listed (ALL-CAPS datelines title-cased)
     label: str  # PERSON | ORG | GPE
     alias_of: str = ""  # the long form or full name this surface is another name of
+    also: str = ""  # another name of the same thing ("IRNA" for "the IRNA news agency")
 
 
 # Upper- and lowercase letters of the Latin, Greek and Cyrillic blocks: `re` has no \p{Lu}.
@@ -38,9 +39,9 @@ LOWER = "".join(chr(c) for c in range(0x61, 0x530) if chr(c).islower())
 _LETTERS = r"(?:[\w&]|['’](?!s\b)|\.(?=\w))*"
 WORD = (rf"(?:(?:al|el|ad|as|ash|an|ar|at|bin|ibn|abu|abd)-)?(?:[{UPPER}]\.(?!\w)|"
         rf"[{UPPER}]{_LETTERS}(?:-[{UPPER}\d]{_LETTERS})*)")
-JOINERS = r"of|the|for|and|de|del|della|di|da|dos|du|la|le|van|von|der|den|al|el|bin|ibn|y"
+JOINERS = r"of|the|for|de|del|della|di|da|dos|du|la|le|van|von|der|den|al|el|bin|ibn|y"
 # A run of capitalised words, perhaps joined by lowercase particles ("Bank of England").
-RUN = re.compile(rf"(?:{WORD})(?:(?:\s+(?:{JOINERS}))*\s+(?:{WORD}))*")
+RUN = re.compile(rf"(?<![\w'’])(?:{WORD})(?:(?:\s+(?:{JOINERS}))*\s+(?:{WORD}))*")
 SENTENCE_STARTERS = frozenset("""the a an in on at but and or when as after before this that
 these those his her its their our my if while since for from with by to so yet then there
 here it he she they we i you what who why how where which""".split())
@@ -163,6 +164,9 @@ class Shapes:
             if inside:
                 start += len(" ".join(words[:inside])) + 1
                 words = words[inside:]
+            while words and not words[0][0].isupper():  # "COO of Wirecard": no name
+                start += len(words[0]) + 1
+                words = words[1:]
             if not words:
                 continue
             name = " ".join(words)
@@ -182,9 +186,11 @@ class Shapes:
             start, _ = trim_run(text, match.start("name"), match.end("name"))
             if start >= match.end("name"):
                 continue
-            end = match.end("where") if match["where"] and match["head"] in (
-                "embassy", "consulate") else match.end("head")
-            found.append(Candidate(start, end, text[start:end], "ORG"))
+            end = match.end("head")
+            name = text[start:end]
+            if match["where"] and match["head"] in ("embassy", "consulate"):
+                name += match["where"]  # the place stays a mention of its own
+            found.append(Candidate(start, end, name, "ORG", also=text[start:match.end("name")]))
         return found
 
     # --- types from context -------------------------------------------------------------
