@@ -30,7 +30,8 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
             "title": a.title, "display_title": a.display_title, "date": a.date,
             "publisher": a.publisher, "languages": list(a.languages),
             "topics": list(corpus.article_topics.get(a.id, ())),
-            "tags": list(a.tags), "authors": list(a.authors), "url": a.url, "word_count": a.word_count,
+            "tags": list(a.tags),
+            "authors": list(a.authors), "url": a.url, "word_count": a.word_count,
             "mentions": mentions_by_article.get(a.id, [])} for a in corpus.articles],
         "entities": [{
             "id": e.id, "name": e.name, "type": e.type,

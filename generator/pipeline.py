@@ -24,6 +24,7 @@ from .extract.knowledge import Knowledge, KnowledgeError, load_knowledge
 from .extract.topics import TopicScorer, load_topics
 from .ingest import decode_source, read_bytes, scan_input
 from .model import Article, Corpus, Event, Problem, Source, Topic
+from .outlets import OutletError, load_outlets, name_publishers
 from .parse import parse_source
 from .report import StageTimer
 from .slugs import unique_slugs
@@ -47,8 +48,9 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
                          + unreadable_names(scan.unreadable))
     try:
         knowledge = load_knowledge(config.knowledge_dir)
+        outlets = load_outlets(config.knowledge_dir)
         topics = load_topics(config.knowledge_dir, {e.id for e in knowledge.entities})
-    except KnowledgeError as error:
+    except (KnowledgeError, OutletError) as error:
         raise InputError(str(error)) from None
     try:
         Cache(config.cache_file, "files", "")  # fail here, in one line, not in every worker
@@ -66,7 +68,7 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
                           key=lambda item: item.source.file)
             sources, articles, problems = combine_files(read)
             problems[:0] = [Problem(note.name, note.message) for note in scan.notes]
-            articles = assign_ids(articles)
+            articles = name_publishers(assign_ids(articles), outlets)
         if len(articles) > config.max_articles:
             raise InputError(f"{config.input_dir}: {len(articles)} articles, over the limit "
                              f"of {config.max_articles} (max_articles)")
