@@ -46,6 +46,7 @@ class Cues:
     place_suffixes: frozenset[str]
     org_before: frozenset[str]
     org_heads: frozenset[str]
+    state_heads: frozenset[str]
     head_modifiers: frozenset[str]
     alias_cues: tuple[str, ...]  # longest first, so "also known as" wins over "known as"
     not_acronyms: frozenset[str]
@@ -96,6 +97,7 @@ def cues() -> Cues:
         place_suffixes=lower_set(data["place_suffixes"]),
         org_before=lower_set(data["org_before"]),
         org_heads=lower_set(data["org_heads"]),
+        state_heads=lower_set(data["state_heads"]),
         head_modifiers=lower_set(data["head_modifiers"]),
         alias_cues=tuple(sorted(lower_set(data["alias_cues"]), key=len, reverse=True)),
         not_acronyms=frozenset(words_of(data["not_acronyms"])),

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from ..model import Article, Entity, EntityType, Mention, Paragraph
 from ..slugs import slug
+from .cues import cues
 from .knowledge import Knowledge
 from .matcher import NameMatcher, fold, script_of
 from .ner import NerSpan, find_names
@@ -205,13 +206,14 @@ class EntityExtractor:
                 for name in find_script_names(text, paragraph.lang):
                     found.append(self.script_found(paragraph, name.start, name.end, name.name,
                                                    name.label, name.alias))
-                found += [self.shape_found(paragraph, c) for c in finder.credits(text)]
+                shaped = finder.credits(text)
             else:
-                found += [self.shape_found(paragraph, candidate)
-                          for candidate in finder.find(text, is_title_case(text))]
+                shaped = finder.find(text, is_title_case(text))
+            found += [item for candidate in shaped
+                      if (item := self.shape_found(paragraph, candidate)) is not None]
         return found
 
-    def shape_found(self, paragraph: Paragraph, candidate: Candidate) -> Found:
+    def shape_found(self, paragraph: Paragraph, candidate: Candidate) -> Found | None:
         start, end = paragraph.start + candidate.start, paragraph.start + candidate.end
         surface = paragraph.text[candidate.start:candidate.end]
         if script_of(surface) != "latin":
@@ -221,8 +223,10 @@ class EntityExtractor:
         entity = self.known_names.get(fold(surface)) or self.known_names.get(fold(name))
         if entity is not None:
             return Found(start, end, paragraph.index, surface, entity, "alias")
-        also = candidate.also if candidate.also and fold(candidate.also) not in self.demonyms \
-            and fold(candidate.also) not in self.known_names else ""
+        if candidate.also and fold(candidate.also) in self.demonyms or \
+                is_common_abbreviation(name):
+            return None  # "a German newspaper", "the COO"
+        also = candidate.also if fold(candidate.also) not in self.known_names else ""
         return Found(start, end, paragraph.index, surface, None,
                      "alias" if candidate.alias_of else "rule", candidate.label, name, also)
 
@@ -261,6 +265,8 @@ class EntityExtractor:
         entity = self.known_names.get(fold(text))
         if entity is not None:
             return [Found(start, start + len(text), own.index, text, entity, "alias")]
+        if is_common_abbreviation(text):
+            return []
         before = own.text[max(0, start - own.start - 40):start - own.start]
         label = shapes().label_of(text, before) or span.label
         return [Found(start, start + len(text), own.index, text, None, "ner", label, text)]
@@ -273,11 +279,15 @@ class EntityExtractor:
             return False  # the same span: the knowledge base's name
         if item.how == "author" or item.entity is not None:
             return True
-        if item.how == "rule" and (script_of(item.surface) != "latin" or all(
-                k.how == "demonym" or self.by_id[k.entity].type == "place" for k in inside
-                if k.entity in self.by_id)):
-            # "the Lebanese army", "the US embassy in Beirut", "נמל התעופה בן גוריון"
-            return True
+        if item.how == "rule" and script_of(item.surface) != "latin":
+            # "נמל התעופה בן גוריון", "משטרת מחוז ירושלים", but not "כלא בישראל" ("a prison
+            # in Israel"): a name with a preposition attached is not part of a longer name;
+            # and a person's name the knowledge base lists is whole ("محمود عباس أول أمس").
+            return item.label != "PERSON" and all(fold(k.surface) in self.known_names
+                                                  for k in inside)
+        if item.how == "rule" and all(k.how == "demonym" or self.by_id[k.entity].type == "place"
+                                      for k in inside if k.entity in self.by_id):
+            return True  # "the Lebanese army", "the US embassy"
         return self.is_longer_name(item, inside)
 
     def is_longer_name(self, item: Found, inside: list[Found]) -> bool:
@@ -462,6 +472,11 @@ class Chosen:
 
     def found(self) -> list[Found]:
         return [k for i, k in enumerate(self.known) if i not in self.dropped] + self.new
+
+
+def is_common_abbreviation(name: str) -> bool:
+    """"CEO", "TV", "GMT": capitals that abbreviate a common word, not a name."""
+    return name.isupper() and name in cues().not_acronyms
 
 
 def without_trailing_roles(name: str) -> str:

@@ -30,6 +30,10 @@ HEBREW_PREFIX = re.compile(r"[והבכלמש]{1,3}")
 # Arabic: optional conjunction, then a preposition and/or the article (وال, بال, لل, فب ...).
 ARABIC_PREFIX = re.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل])|[وف]")
 PREFIXES = {"he": HEBREW_PREFIX, "ar": ARABIC_PREFIX}
+# A preposition swallows the article of the name after it: ב + הרשות is written "ברשות",
+# ل + السلطة "للسلطة". A name listed with its article is also found without it, after these.
+ARTICLES = {"he": "ה", "ar": "ال"}
+ABSORBING = {"he": re.compile(r"[וש]?[בכל]"), "ar": re.compile(r"[وف]?لل")}
 PARTICLES = frozenset({"the", "al", "el", "ad", "ud", "of", "in", "for", "and", "bin", "ibn",
                        "bint", "abu", "de", "la", "le", "on"})
 
@@ -69,6 +73,7 @@ class Pattern:
     how: How
     script: str
     exact_case: bool = True  # proper names keep their case; topic cue words need not
+    absorbed: bool = False  # the name without its article, found only after ABSORBING
 
 
 class NameMatch(NamedTuple):
@@ -98,8 +103,16 @@ class NameMatcher:
 
     @classmethod
     def for_entities(cls, entities: Iterable[Entity]) -> NameMatcher:
-        return cls(Pattern(entity.id, name, how, script_of(name))
-                   for entity in entities for name, how in names_of(entity))
+        patterns = []
+        for entity in entities:
+            for name, how in names_of(entity):
+                script = script_of(name)
+                patterns.append(Pattern(entity.id, name, how, script))
+                article = ARTICLES.get(script, "")
+                if article and name.startswith(article) and len(name) > len(article) + 2:
+                    patterns.append(Pattern(entity.id, name[len(article):], how, script,
+                                            absorbed=True))
+        return cls(patterns)
 
     @classmethod
     def for_terms(cls, terms: dict[str, Iterable[str]]) -> NameMatcher:
@@ -137,9 +150,12 @@ class NameMatcher:
         if start > 0 and folded[start - 1].isalnum():
             while word_start > 0 and folded[word_start - 1].isalnum():
                 word_start -= 1
-            allowed = PREFIXES.get(pattern.script)
-            if allowed is None or not allowed.fullmatch(folded, word_start, start):
+            allowed = ABSORBING if pattern.absorbed else PREFIXES
+            prefix = allowed.get(pattern.script)
+            if prefix is None or not prefix.fullmatch(folded, word_start, start):
                 return None
+        elif pattern.absorbed:
+            return None  # "רשות הפלסטינית" alone is no spelling of "הרשות הפלסטינית"
         if pattern.exact_case and pattern.script == "latin":
             surface = text[start:end]
             if surface != pattern.name and not case_fits(surface, pattern.name):

@@ -35,6 +35,9 @@ TOKEN = {"ar": re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\u06fa-\u06f
          "he": re.compile(r"[\u05d0-\u05ea'\"\-]+")}
 PREFIX_LETTERS = {"ar": "وفبلك", "he": "והבכלמש"}
 ARTICLE = {"ar": ("ال",), "he": ("אל-", "א-", "א־", "אל־")}
+# A word right after a trigger noun that starts with these is a conjunction, a relative clause
+# or (Hebrew) a definite common noun ("ארגון הטרור"), not a name.
+NOT_A_NAME_START = {"ar": "و", "he": "והש"}
 QUOTED = re.compile(r"\s*[\"«“']\s*([^\"»”'\n]{2,40}?)\s*[\"»”']")
 
 
@@ -57,14 +60,20 @@ def tokens(folded: str, lang: str) -> list[Token]:
     return found
 
 
+# Two letters attached in front: a conjunction (and a relative ש) before a preposition or
+# the article; the article ה only last ("המחבל" is not מ + ה + "חבל").
+TWO_LETTER_PREFIX = {"ar": re.compile(r"[وف][بلك]|لل"),
+                     "he": re.compile(r"[וש][בכלמהש]|מה|כש")}
+
+
 def bare_forms(word: str, lang: str) -> list[tuple[int, str]]:
     """(prefix length, word without it): the word itself, then without one or two of the
-    letters attached in front ("ورياض" -> "رياض", "שבשכונת" -> "שכונת")."""
+    letters attached in front ("ورياض" -> "رياض", "ובשכונת" -> "שכונת")."""
     forms = [(0, word)]
-    letters = PREFIX_LETTERS[lang]
-    for size in (1, 2):
-        if len(word) > size + 1 and all(c in letters for c in word[:size]):
-            forms.append((size, word[size:]))
+    if len(word) > 2 and word[0] in PREFIX_LETTERS[lang]:
+        forms.append((1, word[1:]))
+    if len(word) > 3 and TWO_LETTER_PREFIX[lang].fullmatch(word[:2]):
+        forms.append((2, word[2:]))
     return forms
 
 
@@ -87,6 +96,8 @@ def given_form(token: Token, lang: str, words: ScriptCues) -> tuple[int, str, bo
     """(prefix length, given name, is it also an ordinary word) if the token is a given name,
     or a particle that starts one ("عبد", "أبو": those need support as common names do)."""
     for size, form in bare_forms(token.word, lang):
+        if "ה" in token.word[:size]:
+            continue  # "הג'יהאד" is "the jihad": a given name takes no article
         if form in words.given:
             return size, form, False
         if form in words.common_given or form in words.leading_particles:
@@ -212,7 +223,9 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
         start, end = quoted.start(1), quoted.end(1)
     else:
         first = index + width
-        if first >= len(toks) or not toks[first].joined or is_stop(toks[first].word, lang, words):
+        if first >= len(toks) or not toks[first].joined or \
+                is_stop(toks[first].word, lang, words) or \
+                toks[first].word[0] in NOT_A_NAME_START[lang]:
             return None
         last = first
         nxt = first + 1

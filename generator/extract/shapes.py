@@ -73,7 +73,7 @@ class Shapes:
         self.credit = re.compile(
             rf"(?:^|(?<=[\s(\[|]))(?:{alternation(words.credit_cues)})(?:\s+by)?\s*[:：]\s*"
             r"(?P<body>[^()\[\]\n]{2,90}?)\s*(?=[)\]]|$|\n)", re.IGNORECASE)
-        heads = alternation(words.org_heads)
+        heads = alternation(words.org_heads | words.state_heads)
         modifiers = alternation(words.head_modifiers)
         self.org_head = re.compile(
             rf"(?P<name>(?:(?:{WORD})\s+){{0,2}}(?:{WORD}))\s+(?:(?:{modifiers})\s+)?"
@@ -190,7 +190,9 @@ class Shapes:
             name = text[start:end]
             if match["where"] and match["head"] in ("embassy", "consulate"):
                 name += match["where"]  # the place stays a mention of its own
-            found.append(Candidate(start, end, name, "ORG", also=text[start:match.end("name")]))
+            proper = match["head"] in self.words.org_heads
+            found.append(Candidate(start, end, name, "ORG",
+                                   also=text[start:match.end("name")] if proper else ""))
         return found
 
     # --- types from context -------------------------------------------------------------
@@ -228,8 +230,9 @@ def display(name: str) -> str:
 
 
 def is_title_case(text: str) -> bool:
-    """A headline in Title Case or capitals: capital letters say nothing about names there."""
-    words = [w for w in text.split() if w[:1].isalpha()]
+    """A headline in Title Case or capitals ("El Chapo and the Fog of the Drug War"): capital
+    letters say nothing about names there."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in MINOR]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
 
 
@@ -298,7 +301,8 @@ def display_words(name: str) -> str:
     return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split())
 
 
-MINOR = frozenset("of the and for de la del di da du van von der al el on in".split())
+MINOR = frozenset("""of the and for de la del di da du van von der al el on in a an at by to
+with from as or but is are was""".split())
 
 
 def long_form_before(text: str, paren: int, acronym: str) -> tuple[int, int] | None:
