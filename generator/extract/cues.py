@@ -47,6 +47,8 @@ class Cues:
     org_before: frozenset[str]
     org_heads: frozenset[str]
     state_heads: frozenset[str]
+    place_heads: frozenset[str]
+    place_modifiers: frozenset[str]
     head_modifiers: frozenset[str]
     alias_cues: tuple[str, ...]  # longest first, so "also known as" wins over "known as"
     not_acronyms: frozenset[str]
@@ -98,6 +100,8 @@ def cues() -> Cues:
         org_before=lower_set(data["org_before"]),
         org_heads=lower_set(data["org_heads"]),
         state_heads=lower_set(data["state_heads"]),
+        place_heads=lower_set(data["place_heads"]),
+        place_modifiers=lower_set(data["place_modifiers"]),
         head_modifiers=lower_set(data["head_modifiers"]),
         alias_cues=tuple(sorted(lower_set(data["alias_cues"]), key=len, reverse=True)),
         not_acronyms=frozenset(words_of(data["not_acronyms"])),

@@ -71,13 +71,17 @@ class Shapes:
     def __init__(self, words: Cues) -> None:
         self.words = words
         self.credit = re.compile(
-            rf"(?:^|(?<=[\s(\[|]))(?:{alternation(words.credit_cues)})(?:\s+by)?\s*[:：]\s*"
+            rf"(?:^|(?<=[\s(\[|]))(?:{alternation(words.credit_cues)})(?:\s+by\s+|\s*[:：]\s*)"
             r"(?P<body>[^()\[\]\n]{2,90}?)\s*(?=[)\]]|$|\n)", re.IGNORECASE)
         heads = alternation(words.org_heads | words.state_heads)
         modifiers = alternation(words.head_modifiers)
         self.org_head = re.compile(
             rf"(?P<name>(?:(?:{WORD})\s+){{0,2}}(?:{WORD}))\s+(?:(?:{modifiers})\s+)?"
             rf"(?P<head>{heads})\b(?P<where>\s+in\s+(?:{WORD}))?")
+        self.place_head = re.compile(
+            rf"(?P<name>(?:(?:{WORD})\s+){{0,2}}(?:{WORD}))\s+"
+            rf"(?:(?:{alternation(words.place_modifiers)})\s+)?"
+            rf"(?:{alternation(words.place_heads)})\b")
 
     # --- the finders --------------------------------------------------------------------
 
@@ -86,7 +90,8 @@ class Shapes:
         do not rest on capital letters."""
         found = self.dateline(text) + self.credits(text) + self.acronyms(text)
         if not title_case:
-            found += self.nicknames(text) + self.titled_runs(text) + self.org_heads(text)
+            found += self.nicknames(text) + self.titled_runs(text) + self.org_heads(text) + \
+                self.place_heads(text)
         return found
 
     def dateline(self, text: str) -> list[Candidate]:
@@ -195,6 +200,15 @@ class Shapes:
                                    also=text[start:match.end("name")] if proper else ""))
         return found
 
+    def place_heads(self, text: str) -> list[Candidate]:
+        """"Gaza City’s Shejaia district": the place Shejaia (the noun is no part of it)."""
+        found = []
+        for match in self.place_head.finditer(text):
+            start, end = trim_run(text, match.start("name"), match.end("name"))
+            if start < end:
+                found.append(Candidate(start, end, text[start:end], "GPE"))
+        return found
+
     # --- types from context -------------------------------------------------------------
 
     def label_of(self, name: str, before: str) -> str | None:
@@ -279,13 +293,14 @@ def credit_parts(text: str, start: int, end: int, words: Cues) -> list[Candidate
         at = body.find(piece, position)
         position = at + len(piece)
         parts.append((at, piece))
-    if any(len(piece.split()) > 4 for _, piece in parts):
-        return []  # a sentence, not a credit
     found = []
     for at, piece in parts:
+        if len(piece.split()) > 4:
+            break  # a sentence: the credit ended before it
         clean = piece.strip(" .()[]©:")
-        if not clean or clean.lower() in CREDIT_SKIP or not clean[0].isalnum():
-            continue
+        if not clean or clean.lower() in CREDIT_SKIP or not clean[0].isalnum() or \
+                ":" in clean or clean.lower() in words.credit_cues:
+            continue  # "Image:self": another credit's label
         offset = start + at + piece.find(clean)
         tokens = clean.split()
         last = tokens[-1].lower()
