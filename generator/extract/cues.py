@@ -44,6 +44,8 @@ class Cues:
     title_inside: frozenset[str]  # as written
     org_suffixes: frozenset[str]
     place_suffixes: frozenset[str]
+    place_before: frozenset[str]
+    not_names: frozenset[str]
     org_before: frozenset[str]
     org_heads: frozenset[str]
     state_heads: frozenset[str]
@@ -57,8 +59,15 @@ class Cues:
 
     def title_before(self, words: list[str]) -> bool:
         """Do the last words (lowercase) end with a person's title?"""
-        return any(" ".join(words[-n:]) in self.person_titles
-                   for n in range(1, min(3, len(words)) + 1))
+        return ends_with(words, self.person_titles)
+
+    def place_cue_before(self, words: list[str]) -> bool:
+        return ends_with(words, self.place_before)
+
+
+def ends_with(words: list[str], phrases: frozenset[str]) -> bool:
+    """Do the last one to three words (lowercase) make one of `phrases`?"""
+    return any(" ".join(words[-n:]) in phrases for n in range(1, min(3, len(words)) + 1))
 
 
 def words_of(values: Any) -> list[str]:
@@ -97,6 +106,8 @@ def cues() -> Cues:
         title_inside=frozenset(words_of(data["title_inside"])),
         org_suffixes=lower_set(data["org_suffixes"]),
         place_suffixes=lower_set(data["place_suffixes"]),
+        place_before=lower_set(data["place_before"]),
+        not_names=lower_set(data["not_names"]),
         org_before=lower_set(data["org_before"]),
         org_heads=lower_set(data["org_heads"]),
         state_heads=lower_set(data["state_heads"]),

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -42,8 +43,8 @@ senior former deputy head director founder militant militants fighters source so
 government forces army military movement group faction brigade brigades wing defense
 defence security intelligence media police ministry""".split())
 TITLES = re.compile(r"^(?:(?:Prime|Defense|Defence|Foreign|Finance|Intelligence|Deputy)\s+)?"
-                    r"(?:President|Minister|Gen\.|Lt\.|Col\.|Maj\.|Sgt\.|Capt\.|Sheikh|Dr\.|"
-                    r"Mr\.|Mrs\.|Ms\.|Sen\.|Rep\.|King|Queen|Prince|Chief|Senior|Former|General"
+                    r"(?:President|Minister|Gen\.|Lt\.|Col\.|Maj\.|Sgt\.|Capt\.|Sheikh|Dr\.?|"
+                    r"Mr\.?|Mrs\.?|Ms\.?|Sen\.|Rep\.|King|Queen|Prince|Chief|Senior|Former|General"
                     r"|Lt\. Gen\.|Brig\. Gen\.|Maj\. Gen\.)\s+")
 # A name: a capital letter of any Latin (or Greek, Cyrillic) alphabet first ("Türk", "Åsa"),
 # then letters, digits ("Channel 12"), spaces and the marks names carry.
@@ -166,7 +167,8 @@ class EntityExtractor:
         # The model's names in a headline in Title Case are mostly its capitals ("Qassam
         # Launches Probe"): there only the names found elsewhere in the article count.
         headlines = {p.index for p in article.paragraphs if is_title_case(p.text)}
-        candidates = self.bylined(article, folded) + self.shaped(article) + [
+        nationalities = {fold(span.text) for _, span in ner_spans if span.label == "NORP"}
+        candidates = self.bylined(article, folded) + self.shaped(article, nationalities) + [
             item for index, span in ner_spans if index not in headlines
             for item in self.from_ner(paragraphs[index], span)]
         chosen = Chosen(known)
@@ -195,9 +197,10 @@ class EntityExtractor:
                     break
         return found
 
-    def shaped(self, article: Article) -> list[Found]:
+    def shaped(self, article: Article, nationalities: AbstractSet[str]) -> list[Found]:
         """Names the shapes of news text give: datelines, credits, acronyms, titles and
-        suffixes in Latin script; given names and trigger nouns in Arabic and Hebrew."""
+        suffixes in Latin script; given names and trigger nouns in Arabic and Hebrew.
+        `nationalities`: the words the model calls nationalities in this article."""
         found = []
         finder = shapes()
         for paragraph in article.paragraphs:
@@ -207,13 +210,14 @@ class EntityExtractor:
                     found.append(self.script_found(paragraph, name.start, name.end, name.name,
                                                    name.label, name.alias))
                 shaped = finder.credits(text)
-            else:
-                shaped = finder.find(text, is_title_case(text))
+            else:  # a heading is often a menu or section label: no names from its capitals
+                shaped = finder.find(text, paragraph.kind == "heading" or is_title_case(text))
             found += [item for candidate in shaped
-                      if (item := self.shape_found(paragraph, candidate)) is not None]
+                      if (item := self.shape_found(paragraph, candidate, nationalities))]
         return found
 
-    def shape_found(self, paragraph: Paragraph, candidate: Candidate) -> Found | None:
+    def shape_found(self, paragraph: Paragraph, candidate: Candidate,
+                    nationalities: AbstractSet[str] = frozenset()) -> Found | None:
         start, end = paragraph.start + candidate.start, paragraph.start + candidate.end
         surface = paragraph.text[candidate.start:candidate.end]
         if script_of(surface) != "latin":
@@ -223,7 +227,8 @@ class EntityExtractor:
         entity = self.known_names.get(fold(surface)) or self.known_names.get(fold(name))
         if entity is not None:
             return Found(start, end, paragraph.index, surface, entity, "alias")
-        if candidate.also and fold(candidate.also) in self.demonyms or \
+        if candidate.also and (fold(candidate.also) in self.demonyms or
+                               fold(candidate.also) in nationalities) or \
                 is_common_abbreviation(name):
             return None  # "a German newspaper", "the COO"
         also = candidate.also if fold(candidate.also) not in self.known_names else ""
@@ -246,9 +251,8 @@ class EntityExtractor:
                      None, "rule", label, name, alias)
 
     def from_ner(self, own: Paragraph, span: NerSpan) -> list[Found]:
-        """Cleaned NER spans (a title inside splits one: "DEA Administrator Anne Milgram"),
-        typed by their context where the model errs; nothing when a span is noise or a
-        nationality word we don't know."""
+        """A cleaned NER span, typed by its context where the model errs ("the city of X" is a
+        place); nothing when it is noise or a nationality word we don't know."""
         if span.label == "NORP":
             country = self.demonyms.get(fold(span.text))
             return [] if country is None else [Found(
@@ -265,7 +269,7 @@ class EntityExtractor:
         entity = self.known_names.get(fold(text))
         if entity is not None:
             return [Found(start, start + len(text), own.index, text, entity, "alias")]
-        if is_common_abbreviation(text):
+        if is_common_abbreviation(text) or not_a_name(text, self.known_names):
             return []
         before = own.text[max(0, start - own.start - 40):start - own.start]
         label = shapes().label_of(text, before) or span.label
@@ -472,6 +476,24 @@ class Chosen:
 
     def found(self) -> list[Found]:
         return [k for i, k in enumerate(self.known) if i not in self.dropped] + self.new
+
+
+CUT_OFF = frozenset("of the for and de in on at to".split())
+
+
+def not_a_name(text: str, known: dict[str, str]) -> bool:
+    """Spans the model tags that are no name: a cut-off one ("Office for the Eastern District
+    of"), a lone common noun or date word ("Cartel", "Monday"), or two names joined as an
+    adjective ("U.S.-Mexico" border: its parts are the names)."""
+    words = text.split()
+    if words[-1].lower() in CUT_OFF:
+        return True
+    words_cues = cues()
+    if len(words) == 1 and (text.lower() in words_cues.not_names or text.lower() in ROLE_WORDS
+                            or text.lower() in words_cues.org_suffixes
+                            or text.lower() in words_cues.place_suffixes):
+        return True
+    return "-" in text and any(fold(part) in known for part in text.split("-"))
 
 
 def is_common_abbreviation(name: str) -> bool:

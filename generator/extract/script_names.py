@@ -35,9 +35,9 @@ TOKEN = {"ar": re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\u06fa-\u06f
          "he": re.compile(r"[\u05d0-\u05ea'\"\-]+")}
 PREFIX_LETTERS = {"ar": "وفبلك", "he": "והבכלמש"}
 ARTICLE = {"ar": ("ال",), "he": ("אל-", "א-", "א־", "אל־")}
-# A word right after a trigger noun that starts with these is a conjunction, a relative clause
-# or (Hebrew) a definite common noun ("ארגון הטרור"), not a name.
-NOT_A_NAME_START = {"ar": "و", "he": "והש"}
+# A word right after a trigger noun that starts with these is a conjunction, a relative clause,
+# (Hebrew) an infinitive or a definite common noun ("המשרד להוציא", "ארגון הטרור"), not a name.
+NOT_A_NAME_START = {"ar": "و", "he": "והשל"}
 QUOTED = re.compile(r"\s*[\"«“']\s*([^\"»”'\n]{2,40}?)\s*[\"»”']")
 
 

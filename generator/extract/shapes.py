@@ -221,6 +221,8 @@ class Shapes:
         words = before.lower().split()
         if words and self.words.title_before(words):
             return "PERSON"
+        if words and self.words.place_cue_before(words):
+            return "GPE"
         if words and words[-1] in self.words.org_before and len(name.split()) == 1:
             return "ORG"
         return None
