@@ -47,14 +47,14 @@ class Inspector(HTMLParser):
         if tag in ("iframe", "object", "embed"):
             self.dangers.append(f"<{tag}>")
         self.in_script = tag == "script" and values.get("type") != "application/ld+json"
-        if tag in ("p", "h2") and (values.get("id") or "").startswith("p"):
+        if tag in ("p", "h1", "h2") and (values.get("id") or "").startswith("p"):
             self.paragraph = values["id"]
             self.paragraphs[self.paragraph or ""] = ""
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
             self.in_script = False
-        if tag in ("p", "h2"):
+        if tag in ("p", "h1", "h2"):
             self.paragraph = None
 
     def handle_data(self, data: str) -> None:
@@ -97,18 +97,21 @@ def test_hostile_corpus_builds_safely(tmp_path: Path) -> None:
     assert len(texts) == 6 and len(list((site / "articles").glob("*/index.html"))) >= 6
 
 
-def article_html(text: str) -> tuple[str, list[str]]:
+def article_html(text: str) -> tuple[str, list[str], list[str]]:
     """Render one file's first article the way the site does, through Python-Markdown."""
     source = decode_source(text.encode("utf-8"), "a.txt")
     if source.text is None:
-        return "", []
+        return "", [], []
     articles, _ = parse_source(source)
     corpus = Corpus(sources=(source,), articles=tuple(assign_ids(articles)), problems=())
     site = render_site(corpus, Config(input_dir=Path("."), knowledge_dir=Path(".")))
     page = site.pages[f"articles/{corpus.articles[0].id}.md"]
     body = page.split("---", 2)[2]  # MkDocs strips the front matter before Markdown
-    return markdown.markdown(body, extensions=EXTENSIONS), [
-        p.text for p in corpus.articles[0].paragraphs]
+    article = corpus.articles[0]
+    # The headline is shown (as printed, kicker cut) in the page's h1; a byline as its names.
+    shown = [p.text for p in article.paragraphs if p.kind not in ("title", "byline")]
+    return markdown.markdown(body, extensions=EXTENSIONS), shown, [
+        name for name in (article.title, *article.authors) if name]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -116,10 +119,12 @@ def article_html(text: str) -> tuple[str, list[str]]:
                         st.sampled_from(list("<>&\"'`*_#|[](){}!-=~\\:;/")), min_size=1,
                         max_size=80), min_size=1, max_size=6))
 def test_any_text_renders_as_its_literal_text(lines: list[str]) -> None:
-    html, paragraphs = article_html("\n\n".join(lines))
+    html, paragraphs, header = article_html("\n\n".join(lines))
     found = inspect(html)
     assert found.dangers == []
     assert found.scripts == []
     rendered = [" ".join(text.split()) for text in found.paragraphs.values()]
     for paragraph in paragraphs:
         assert any(" ".join(paragraph.split()) in text for text in rendered), paragraph
+    assert all(" ".join(name.split()) in " ".join("".join(found.text).split())
+               for name in header), header
