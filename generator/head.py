@@ -111,6 +111,7 @@ class Head:
     byline_lines: list[int] = field(default_factory=list)
     publisher: str | None = None
     dropped: set[int] = field(default_factory=set)  # chrome and metadata lines
+    credit_outlet: str | None = None  # "Image Credit: Gulf News": the page's own photo
 
     def add_authors(self, names: list[str], line: int | None) -> None:
         new = [n for n in names if n not in self.authors]
@@ -323,6 +324,14 @@ def rtl_city_byline(text: str) -> list[str] | None:
 
 # --- publisher ------------------------------------------------------------------------------
 
+def own_photo_credit(text: str) -> str | None:
+    """An outlet (not a wire agency) credited for a photo: usually the page's own."""
+    if PHOTO_CREDIT.match(text) is None:
+        return None
+    credit = text.split(":", 1)[1].strip()
+    return credit if is_outlet(credit) and credit.casefold() not in shapes().agencies else None
+
+
 def dateline_agency(text: str) -> str | None:
     """The agency of a dateline "CITY (Reuters) -" or "TEHRAN - The Associated Press"."""
     match = DATELINE_AGENCY.match(text)
@@ -335,6 +344,15 @@ def dateline_agency(text: str) -> str | None:
         if key in shapes().agencies:
             return shapes().agencies[key]
     return None
+
+
+RTL_DATELINE = re.compile(r"^[^\s:()]+(?: [^\s:()]+)?\s*[-–]\s*([^\s:()\d]+(?: [^\s:()\d]+)?)\s*:")
+
+
+def rtl_dateline_outlet(text: str) -> str | None:
+    """The outlet of an Arabic or Hebrew dateline "CITY - OUTLET: ..." ("رام الله- وطن:")."""
+    match = RTL_DATELINE.match(text)
+    return match[1] if match and language.is_rtl_text(match[1]) else None
 
 
 def logo_publisher(text: str) -> str | None:
@@ -383,6 +401,7 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
         read_head_line(head, texts, position, order, candidates)
     choose_title(head, texts[:HEAD_MAX_LINES], candidates)
     read_body_metadata(head, texts, end, order)
+    head.publisher = head.publisher or head.credit_outlet
     return head
 
 
@@ -398,6 +417,7 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
         head.dropped.add(position)
         if (welcome := WELCOME.match(text)) is not None:
             head.publisher = head.publisher or welcome[1]
+        head.credit_outlet = head.credit_outlet or own_photo_credit(text)
     elif is_caption(text):
         return
     elif (date := date_in_line(text, order)) is not None and is_date_line(text, order):
@@ -473,7 +493,7 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
     credit lines, a footer or copyright line naming the outlet."""
     for position in range(end, min(end + BODY_METADATA_LINES, len(texts))):
         text = texts[position]
-        head.publisher = head.publisher or dateline_agency(text)
+        head.publisher = head.publisher or dateline_agency(text) or rtl_dateline_outlet(text)
         if not head.authors and (match := REPORTS_FROM.search(text)) and \
                 split_names(match[1]):
             head.add_authors([match[1]], None)

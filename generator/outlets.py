@@ -80,7 +80,9 @@ def own_name_lines(article: Article) -> list[str]:
     short lines at the start or end of the body."""
     body = [p.text for p in article.paragraphs if p.kind in ("text", "caption")]
     edges = body[:3] + body[-2:]
-    return list(article.removed) + [t for t in edges if len(t.split()) <= SHORT_LINE_WORDS]
+    title = [article.title] if article.title else []  # "Site Name | tagline" taken as a title
+    return list(article.removed) + title + [t for t in edges
+                                            if len(t.split()) <= SHORT_LINE_WORDS]
 
 
 def outlet_in_line(line: str, outlets: dict[str, str]) -> str | None:

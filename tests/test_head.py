@@ -116,6 +116,8 @@ def test_arabic_city_dash_name_byline() -> None:
      "Talks resume in Cairo\n\n" + BODY, "Ledgerline"),
     ("Talks resume in Cairo\n\n" + BODY + "\n© 2024 The Daily Ledger. All rights reserved.\n",
      "The Daily Ledger"),
+    ("Image Credit: Harbour News\n\n" + BODY, "Harbour News"),
+    ("المحادثات تستأنف في القاهرة\n\nرام الله- صدى: " + AR_BODY, "صدى"),
     ("Talks resume in Cairo\n\n" + BODY.replace("The minister said", "Sources told The "
                                                 "Ledger")[:-1] + "\n", "The Ledger"),
 ])
@@ -133,7 +135,10 @@ def test_known_outlet_by_its_canonical_name_in_any_script() -> None:
     header = parse("الجزيرة\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY)
     named = parse("Talks resume in Cairo\n\nCAIRO (Agence France-Presse) - " + BODY)
     arabic_dateline = parse("المحادثات تستأنف في القاهرة\n\nغزة (رويترز) - " + AR_BODY)
-    header, named, arabic_dateline = name_publishers([header, named, arabic_dateline], outlets)
+    site_line = parse("الجزيرة | أخبار العالم\n\n" + AR_BODY)
+    header, named, arabic_dateline, site_line = name_publishers(
+        [header, named, arabic_dateline, site_line], outlets)
+    assert site_line.publisher == "Al Jazeera"
     assert header.publisher == "Al Jazeera"
     assert named.publisher == "AFP"
     assert arabic_dateline.publisher == "Reuters"
