@@ -41,8 +41,10 @@ class ScriptCues:
 @dataclass(frozen=True)
 class Cues:
     person_titles: frozenset[str]  # lowercase, words joined by one space
+    title_words: frozenset[str]  # each word of a title, and the words that modify titles
     title_inside: frozenset[str]  # as written
     org_suffixes: frozenset[str]
+    legal_forms: frozenset[str]  # "AG", "Inc.": the company is also named without them
     place_suffixes: frozenset[str]
     place_before: frozenset[str]
     not_names: frozenset[str]
@@ -103,6 +105,9 @@ def cues() -> Cues:
     names = yaml.safe_load((DATA / "given_names.yml").read_text(encoding="utf-8"))
     return Cues(
         person_titles=lower_set(data["person_titles"]),
+        title_words=frozenset(word for title in lower_set(data["person_titles"])
+                              for word in title.split()) | lower_set(data["title_modifiers"]),
+        legal_forms=lower_set(data["legal_forms"]),
         title_inside=frozenset(words_of(data["title_inside"])),
         org_suffixes=lower_set(data["org_suffixes"]),
         place_suffixes=lower_set(data["place_suffixes"]),

@@ -32,7 +32,7 @@ from .knowledge import Knowledge
 from .matcher import NameMatcher, fold, script_of
 from .ner import NerSpan, find_names
 from .script_names import find_script_names, skeleton
-from .shapes import RUN, Candidate, is_title_case, shapes, trim_run
+from .shapes import ACRONYM_WORD, RUN, Candidate, is_title_case, shapes, trim_run
 
 NER_TYPES: dict[str, EntityType] = {"PERSON": "person", "ORG": "organization", "GPE": "place",
                                     "LOC": "place", "FAC": "place", "EVENT": "event"}
@@ -174,8 +174,59 @@ class EntityExtractor:
         chosen = Chosen(known)
         for item in candidates:
             chosen.offer(item, self)
+        for item in self.other_names(article, chosen):
+            chosen.offer(item, self)
         chosen.add_repeats(article)
+        for item in self.repeated_acronyms(article):  # after the repeats of defined ones
+            chosen.offer(item, self)
         return sorted(chosen.found(), key=lambda f: (f.start, -f.end))
+
+    def other_names(self, article: Article, chosen: Chosen) -> list[Found]:
+        """"the Rapid Support Forces, known as the RSF", "Ismael Zambada (El Mayo)": the
+        second name is another name of the entity the first one is. After a place nothing in
+        parentheses is ("Beirut (AFP)")."""
+        found = []
+        by_paragraph: dict[int, list[Found]] = defaultdict(list)
+        for item in chosen.found():
+            by_paragraph[item.paragraph].append(item)
+        finder = shapes()
+        for paragraph in article.paragraphs:
+            names = by_paragraph.get(paragraph.index)
+            if not names or paragraph.rtl:
+                continue
+            for cue, start, end in finder.other_names(paragraph.text):
+                before = [n for n in names if n.end <= paragraph.start + cue and
+                          paragraph.text[n.end - paragraph.start:cue].strip(" ,\"“”'—-") == ""]
+                surface = paragraph.text[start:end]
+                if not before or fold(surface) in self.known_names:
+                    continue
+                first = before[-1]
+                kind = self.by_id[first.entity].type if first.entity in self.by_id else \
+                    NER_TYPES.get(first.label, "other")
+                if paragraph.text[cue] == "(" and kind not in ("person", "organization"):
+                    continue
+                found.append(first._replace(start=paragraph.start + start,
+                                            end=paragraph.start + end, surface=surface,
+                                            how="alias", name=first.name or first.surface))
+        return found
+
+    def repeated_acronyms(self, article: Article) -> list[Found]:
+        """Capitals the article prints at least twice ("EY", "IRNA") that no name claimed: an
+        organisation's acronym (the model misses most of them). Headlines in capitals and
+        common abbreviations ("CEO", "GMT") are left out."""
+        places: dict[str, list[tuple[Paragraph, int]]] = defaultdict(list)
+        for paragraph in article.paragraphs:
+            if paragraph.rtl or is_title_case(paragraph.text):
+                continue
+            for match in ACRONYM_WORD.finditer(paragraph.text):
+                places[match[0]].append((paragraph, match.start()))
+        found = []
+        for word, where in places.items():
+            if len(where) < 2 or is_common_abbreviation(word) or fold(word) in self.known_names:
+                continue
+            found += [Found(p.start + at, p.start + at + len(word), p.index, word, None, "rule",
+                            "ORG", word) for p, at in where]
+        return found
 
     def bylined(self, article: Article, folded: list[str]) -> list[Found]:
         """Each bylined author as a person, where the byline (or, failing that, the text)
@@ -462,6 +513,10 @@ class Chosen:
         headline too. A lone word the model calls a person is left to the surname rule."""
         names: dict[str, Found] = {}
         for item in self.new:
+            if item.alias and script_of(item.alias) == "latin" and item.alias[0].isupper():
+                # "El Chapo" after Joaquín “El Chapo” Guzmán, "Wirecard" after "Wirecard AG"
+                names.setdefault(item.alias, item._replace(
+                    surface=item.alias, how="alias" if item.entity is None else item.how))
             if item.how == "author" or item.how in ("ner", "rule") and \
                     item.label == "PERSON" and " " not in item.surface:
                 continue
@@ -472,7 +527,9 @@ class Chosen:
             for start, end in whole_words(paragraph.text, names):
                 item = names[paragraph.text[start:end]]
                 start, end = paragraph.start + start, paragraph.start + end
-                self.offer(item._replace(start=start, end=end, paragraph=paragraph.index), None)
+                self.offer(item._replace(start=start, end=end, paragraph=paragraph.index,
+                                         surface=paragraph.text[start - paragraph.start:
+                                                                end - paragraph.start]), None)
 
     def found(self) -> list[Found]:
         return [k for i, k in enumerate(self.known) if i not in self.dropped] + self.new
@@ -570,15 +627,19 @@ def corpus_names(new_names: dict[str, Counter[tuple[str, str]]],
     a person's (a surname alone is never linked across articles); a name two entities share
     links nobody."""
     owners: dict[str, set[str]] = defaultdict(set)
+    alias_owners: dict[str, set[str]] = defaultdict(set)  # weaker: a name's owner wins
     for entity, names in new_names.items():
         labels: Counter[str] = Counter()
         for (_, label), count in names.items():
             labels[label] += count
         label = min(labels, key=lambda lab: (-labels[lab], lab))
-        for name in [name for name, _ in names] + list(aliases.get(entity, ())):
+        for name, table in [(name, owners) for name, _ in names] + [
+                (alias, alias_owners) for alias in aliases.get(entity, ())]:
             if " " not in name and (label == "PERSON" or sum(names.values()) < 2):
                 continue
-            owners[name].add(entity)
+            table[name].add(entity)
+    for name, ids in alias_owners.items():
+        owners.setdefault(name, ids)
     return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
 
 

@@ -54,6 +54,9 @@ DATELINE = re.compile(
     rf"^\W*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?(?P<place>(?:{WORD})(?:\s+(?:{WORD})){{0,3}})"
     rf"(?:,\s*(?P<region>(?:{WORD})(?:\s+(?:{WORD})){{0,2}}))?(?:,?\s+{MONTH})?\s*"
     r"(?:\((?P<agency>[^()]{2,30})\)\s*)?[-–—:]\s")
+PARENTHESISED = re.compile(rf"\(\s*[\"“]?(?P<name>(?:{WORD})(?:\s+(?:{WORD})){{0,3}})[\"”]?\s*\)")
+# Capitals standing alone ("IRNA", "EY"): an acronym, when the article prints it more than once.
+ACRONYM_WORD = re.compile(r"(?<![\w'’.-])[A-Z][A-Z0-9&]{1,5}(?![\w'’-])")
 NICKNAME = re.compile(rf"(?P<first>{WORD})\s+[\"“](?P<nick>[{UPPER}][^\"”\n]{{1,25}})[\"”]\s+"
                       rf"(?P<last>(?:{WORD})(?:\s+(?:{WORD}))?)")
 CREDIT_PART = re.compile(r"\s*(?:[/|;,]|\s-\s|\bvia\b|\bfor\b)\s*")
@@ -78,6 +81,9 @@ class Shapes:
         self.org_head = re.compile(
             rf"(?P<name>(?:(?:{WORD})\s+){{0,2}}(?:{WORD}))\s+(?:(?:{modifiers})\s+)?"
             rf"(?P<head>{heads})\b(?P<where>\s+in\s+(?:{WORD}))?")
+        self.known_as = re.compile(
+            rf"(?i:{alternation(words.alias_cues)})\s+(?:the\s+)?[\"“‘']?"
+            rf"(?P<name>(?:{WORD})(?:\s+(?:{WORD})){{0,3}})")
         self.place_head = re.compile(
             rf"(?P<name>(?:(?:{WORD})\s+){{0,2}}(?:{WORD}))\s+"
             rf"(?:(?:{alternation(words.place_modifiers)})\s+)?"
@@ -143,7 +149,8 @@ class Shapes:
         found = []
         for match in NICKNAME.finditer(text):
             name = f"{match['first']} {match['last']}"
-            found.append(Candidate(match.start(), match.end(), name, "PERSON"))
+            found.append(Candidate(match.start(), match.end(), name, "PERSON",
+                                   also=match["nick"].strip()))
         return found
 
     def titled_runs(self, text: str) -> list[Candidate]:
@@ -179,7 +186,9 @@ class Shapes:
                 if len(words) >= 2 and not self.label_of(name, ""):
                     found.append(Candidate(start, end, name, "PERSON"))
             elif len(words) >= 2 and (label := self.label_of(name, "")):
-                found.append(Candidate(start, end, name, label))
+                # "Wirecard AG", later "Wirecard": the company without its legal form
+                stem = " ".join(words[:-1]) if words[-1].lower() in self.words.legal_forms else ""
+                found.append(Candidate(start, end, name, label, also=stem))
             elif len(words) == 1 and before and before[-1] in self.words.org_before:
                 found.append(Candidate(start, end, name, "ORG"))
         return found
@@ -207,6 +216,15 @@ class Shapes:
             start, end = trim_run(text, match.start("name"), match.end("name"))
             if start < end:
                 found.append(Candidate(start, end, text[start:end], "GPE"))
+        return found
+
+    def other_names(self, text: str) -> list[tuple[int, int, int]]:
+        """(where the cue starts, where the name starts and ends) for "X, known as Y",
+        "X, dubbed 'Y'" and "X (Y)": Y is another name of whatever X names."""
+        found = [(match.start(), match.start("name"), match.end("name"))
+                 for match in self.known_as.finditer(text)]
+        found += [(match.start(), match.start("name"), match.end("name"))
+                  for match in PARENTHESISED.finditer(text)]
         return found
 
     # --- types from context -------------------------------------------------------------
@@ -247,9 +265,11 @@ def display(name: str) -> str:
 
 def is_title_case(text: str) -> bool:
     """A headline in Title Case or capitals ("El Chapo and the Fog of the Drug War"): capital
-    letters say nothing about names there."""
+    letters say nothing about names there. A sentence dense with names still has lowercase
+    words ("President X met Gen. Y")."""
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in MINOR]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
+    lowercase = sum(not w[0].isupper() for w in words)
+    return 3 <= len(words) <= 25 and lowercase <= len(words) // 10
 
 
 def trim_run(text: str, start: int, end: int) -> tuple[int, int]:
@@ -266,12 +286,15 @@ def trim_run(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def leading_title_words(words: list[str], words_cues: Cues) -> int:
-    """How many of the run's first words are a title ("President", "Prime Minister")."""
+    """How many of the run's first words are a title ("President", "Deputy Foreign
+    Minister"): words of titles and their modifiers, the last of them a title."""
     count = 0
-    for n in range(len(words) - 1, 0, -1):
-        if " ".join(w.lower() for w in words[:n]) in words_cues.person_titles:
-            count = n
+    for n in range(1, min(len(words), 5)):
+        prefix = [w.lower() for w in words[:n]]
+        if not all(w in words_cues.title_words for w in prefix):
             break
+        if words_cues.title_before(prefix):
+            count = n
     return count
 
 
