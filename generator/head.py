@@ -19,9 +19,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS  # "The" is a given name somewhere, too
 
 from . import language
 from .dates import date_in_line, find_dates, numeric_order
+from .extract.cues import cues
+from .extract.matcher import fold
 
 SHAPES_FILE = Path(__file__).parent / "data" / "page_shapes.yml"
 HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
@@ -305,10 +308,16 @@ def _given_names() -> Any:
 
 def is_lone_byline(text: str) -> bool:
     """A line that is only a person's name ("Jane Roe" under the headline): two or three
-    capitalised words starting with a known given name."""
+    capitalised words starting with a known given name (in Arabic and Hebrew, which have no
+    capitals, one of the given names the entity finder knows)."""
     words = text.split()
-    return 2 <= len(words) <= 3 and is_person_name(text) and not is_outlet(text) and \
-        _given_names().get_gender(words[0].strip(QUOTES)) != "unknown"
+    if not 2 <= len(words) <= 3 or not is_person_name(text) or is_outlet(text):
+        return False
+    script = language.script_language(text)
+    if script is not None:
+        return fold(words[0]) in cues().scripts[script].given
+    first = words[0].strip(QUOTES)
+    return first.casefold() not in STOP_WORDS and _given_names().get_gender(first) != "unknown"
 
 
 RTL_CITY_AUTHOR = re.compile(r"^(\S+(?: \S+)?)\s+[-–—]\s+(\S+(?: \S+){1,3})$")
@@ -504,6 +513,8 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
             for used in lines_used:
                 head.add_authors(names, used)
             head.publisher = head.publisher or outlet
+        elif not head.authors and is_lone_byline(text):  # a name under the standfirst
+            head.add_authors([text.strip(" ,")], position)
         elif head.date is None and (date := date_in_line(text, order)) is not None:
             head.date = date
             head.dropped.add(position)

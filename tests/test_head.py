@@ -102,6 +102,17 @@ def test_agency_credit_line_at_the_foot() -> None:
     assert article.authors == ("Jane Roe",)
 
 
+def test_lone_name_byline_in_hebrew_and_under_the_standfirst() -> None:
+    hebrew_body = ("השר אמר ביום שני כי השיחות יימשכו כל עוד שני הצדדים רואים סיכוי להסכם, וכי "
+                   "המתווכים עודכנו על כך בפגישה ארוכה בבירה.\n\n"
+                   "הפקידים סירבו להגיב על פרטי התוכנית שטרם פורסמה, אך אמרו כי סבב נוסף "
+                   "צפוי בשבוע הבא בקהיר.\n")
+    assert parse(f"השיחות מתחדשות בקהיר\nדני כהן\n\n{hebrew_body}").authors == ("דני כהן",)
+    standfirst = "The two delegations will meet again next week, officials in Cairo said."
+    article = parse(f"Talks resume in Cairo\n{standfirst}\nJane Roe\n\n{BODY}")
+    assert article.authors == ("Jane Roe",)
+
+
 def test_arabic_city_dash_name_byline() -> None:
     article = parse(f"المحادثات تستأنف في القاهرة\nغزة - رندة سالم\n\n{AR_BODY}")
     assert article.authors == ("رندة سالم",)
