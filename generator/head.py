@@ -39,6 +39,7 @@ BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
 SAVED_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[صم]\b)?", re.I)
+HEBREW_NUMERAL = re.compile(r"^ה?[א-ת]{0,3}[\"״׳'][א-ת]$")  # ט״ז, התשע"ה: a Hebrew date
 SENTENCE_END = re.compile(r"[.!?…:][\"”’»')\]]*$")
 BULLET = re.compile(r"^[•·▪◦●■*>-]\s*")
 URL = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -83,6 +84,7 @@ class Shapes:
     agencies: dict[str, str]  # casefolded -> as written
     outlet_words: frozenset[str]
     logo_suffixes: tuple[str, ...]
+    date_line_words: frozenset[str]
 
 
 @cache
@@ -100,7 +102,8 @@ def shapes() -> Shapes:
         credit_cues=tuple(words("credit_cues")),
         agencies={str(a).casefold(): str(a) for a in data["agencies"]},
         outlet_words=frozenset(words("outlet_words")),
-        logo_suffixes=tuple(words("logo_suffixes")))
+        logo_suffixes=tuple(words("logo_suffixes")),
+        date_line_words=frozenset(words("date_line_words")))
 
 
 @dataclass
@@ -195,7 +198,9 @@ def is_date_line(text: str, order: str | None) -> bool:
     if found and all(text[:f.start].count("(") > text[:f.start].count(")") for f in found):
         return False  # "(Photo agency, 30 September 2024)": a caption's or headline's date
     rest = without_dates(text, order)
-    words = [w for w in rest.split() if any(ch.isalpha() for ch in w)]
+    words = [w for w in rest.split() if any(ch.isalpha() for ch in w)
+             and w.casefold().strip(".,:;|()") not in shapes().date_line_words
+             and not HEBREW_NUMERAL.match(w)]
     return len(words) <= DATE_LINE_MAX_WORDS or CLOCK_TIME.search(text) is not None or \
         any(f.published for f in found)
 

@@ -160,5 +160,13 @@ def test_date_line_under_the_byline() -> None:
     assert article.date == "2024-07-31" and article.authors == ("Jane Roe",)
 
 
+def test_date_lines_with_weekdays_time_zones_and_the_hebrew_calendar() -> None:
+    for line, date in [("Updated Wed, 31 Jul 2024 10:15 GMT", "2024-07-31"),
+                       ("מבזקים - יום שבת 07.03.2015 / ט״ז אדר התשע\"ה", "2015-03-07"),
+                       ("السبت 30 أغسطس 2014 / 12:52", "2014-08-30")]:
+        assert parse(f"Talks resume in Cairo\n{line}\n\n{BODY}").date == date, line
+    assert parse(f"Israel and Hamas agree to talks on 12 March 2024\n\n{BODY}").date is None
+
+
 def test_relative_time_is_never_a_date() -> None:
     assert parse("Talks resume in Cairo\nUpdated 3 hours ago\n\n" + BODY).date is None
