@@ -34,6 +34,9 @@ class ScriptName(NamedTuple):
 TOKEN = {"ar": re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\u06fa-\u06ff'\-]+"),
          "he": re.compile(r"[\u05d0-\u05ea'\"\-]+")}
 PREFIX_LETTERS = {"ar": "وفبلك", "he": "והבכלמש"}
+# Plain words a family name may have: Persian names in Arabic often two ("آذري جهرمي"); in
+# Hebrew a second plain word is mostly the verb that follows ("חליל בהיתיני נהרג").
+FAMILY_WORDS = {"ar": 2, "he": 1}
 ARTICLE = {"ar": ("ال",), "he": ("אל-", "א-", "א־", "אל־")}
 # A word right after a trigger noun that starts with these is a conjunction, a relative clause,
 # (Hebrew) an infinitive or a definite common noun ("המשרד להוציא", "ארגון הטרור"), not a name.
@@ -159,7 +162,7 @@ def name_run(toks: list[Token], first: int, lang: str, words: ScriptCues) -> tup
             continue
         if has_article(word, lang):
             return index + 1, supported  # "الغصين", "אל-ערורי": the family name ends the run
-        if plain >= 2 or (plain == 1 and word[0] in PREFIX_LETTERS[lang]):
+        if plain >= FAMILY_WORDS[lang] or (plain == 1 and word[0] in PREFIX_LETTERS[lang]):
             break
         index, plain = index + 1, plain + 1
     return index, supported
@@ -230,8 +233,10 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
         last = first
         nxt = first + 1
         if nxt < len(toks) and toks[nxt].joined and not is_stop(toks[nxt].word, lang, words) \
-                and (toks[first].word in words.particles or has_article(toks[nxt].word, lang)
-                     and lang == "ar" or ends_clause(folded, toks, nxt)):
+                and (toks[first].word in words.particles or
+                     toks[nxt].word[0] not in PREFIX_LETTERS[lang] and (
+                         has_article(toks[nxt].word, lang) and lang == "ar" or
+                         ends_clause(folded, toks, nxt))):
             last = nxt  # "مخيم عين الحلوة", "בשכונת פסגת זאב, ...": a second word
         start, end = toks[first].start, toks[last].end
     name = text[start:end]

@@ -59,7 +59,7 @@ PARENTHESISED = re.compile(rf"\(\s*[\"“]?(?P<name>(?:{WORD})(?:\s+(?:{WORD})){
 ACRONYM_WORD = re.compile(r"(?<![\w'’.-])[A-Z][A-Z0-9&]{1,5}(?![\w'’-])")
 NICKNAME = re.compile(rf"(?P<first>{WORD})\s+[\"“](?P<nick>[{UPPER}][^\"”\n]{{1,25}})[\"”]\s+"
                       rf"(?P<last>(?:{WORD})(?:\s+(?:{WORD}))?)")
-CREDIT_PART = re.compile(r"\s*(?:[/|;,]|\s-\s|\bvia\b|\bfor\b)\s*")
+CREDIT_PART = re.compile(r"\s*(?:[/|;,]|\.\s|\s-\s|\bvia\b|\bfor\b)\s*")
 SLASH_CREDIT = re.compile(r"\(([^()\n]{2,90}/[^()\n]{2,90})\)")
 AGENCY_SLASH = re.compile(
     rf"\b([A-Z]{{2,}}(?:\s[A-Z]{{2,}})?)/((?:{WORD})(?:\s+(?:{WORD})){{0,3}})")
@@ -225,7 +225,7 @@ class Shapes:
                  for match in self.known_as.finditer(text)]
         found += [(match.start(), match.start("name"), match.end("name"))
                   for match in PARENTHESISED.finditer(text)]
-        return found
+        return [(cue, start, len(text[:end].rstrip("'’\"”"))) for cue, start, end in found]
 
     # --- types from context -------------------------------------------------------------
 
@@ -273,13 +273,17 @@ def is_title_case(text: str) -> bool:
 
 
 def trim_run(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a sentence-initial function word ("The", "In") and trailing dots from a run."""
+    """Drop a sentence-initial function word ("The", "In"), or a sentence-initial word and
+    the particle after it ("Shares of Nordwind AG"), and trailing dots from a run."""
     span = text[start:end]
-    first = span.split(" ", 1)[0]
-    if first.lower() in SENTENCE_STARTERS:
-        offset = len(first)
-        rest = span[offset:]
-        start += offset + len(rest) - len(rest.lstrip())
+    words = span.split(" ")
+    first = words[0]
+    sentence_start = start == 0 or text[:start].rstrip()[-1:] in ".!?:\"“"
+    if first.lower() in SENTENCE_STARTERS or sentence_start and len(words) > 2 and \
+            words[1] in ("of", "for", "at", "in"):
+        cut = len(first) if first.lower() in SENTENCE_STARTERS else len(first) + len(words[1]) + 1
+        rest = span[cut:]
+        start += cut + len(rest) - len(rest.lstrip())
     while end > start and text[end - 1] in ".-’'":
         end -= 1
     return start, end
@@ -341,8 +345,10 @@ def display_words(name: str) -> str:
     return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split())
 
 
+# Words Title Case leaves in lowercase (articles, conjunctions, prepositions), and particles.
 MINOR = frozenset("""of the and for de la del di da du van von der al el on in a an at by to
-with from as or but is are was""".split())
+with from as or but nor so yet if is are was be vs via per after before over under into onto
+amid against than up off out about near upon past since until""".split())
 
 
 def long_form_before(text: str, paren: int, acronym: str) -> tuple[int, int] | None:

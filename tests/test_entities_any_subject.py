@@ -1,0 +1,386 @@
+"""Entities for any subject (issue 13, item 3): one test per shape the extractor reads.
+
+Every article here is written for the test: bylines, titles and captions, acronyms beside their
+long forms, other names, names with accents, types from context, news shapes (datelines,
+credits, lowercase nouns), Arabic and Hebrew names without a model, names matched across
+scripts, and names linked across articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.cues import cues
+from generator.extract.entities import EntityExtractor, Extraction
+from generator.extract.knowledge import Knowledge
+from generator.extract.matcher import NameMatcher
+from generator.extract.ner import NerSpan
+from generator.extract.script_names import find_script_names, skeleton
+from generator.extract.shapes import is_title_case, shapes
+from generator.model import Article, Entity, Paragraph
+
+KNOWLEDGE = Knowledge(entities=(
+    Entity("hamas", "Hamas", "organization", {"ar": ("حماس",), "he": ("חמאס",)}),
+    Entity("afp", "Agence France-Presse", "organization", {"en": ("AFP",)}),
+    Entity("united-states", "United States", "place", {"en": ("U.S.", "US")}),
+    Entity("hassan-nasrallah", "Hassan Nasrallah", "person"),
+    Entity("palestinian-authority", "Palestinian Authority", "organization",
+           {"he": ("הרשות הפלסטינית",), "ar": ("السلطة الفلسطينية",)}),
+    Entity("israel", "Israel", "place", {"he": ("ישראל",)}, demonyms=("Israeli",)),
+))
+
+
+def script(text: str) -> str:
+    if any("\u0590" <= c <= "\u05ff" for c in text):
+        return "he"
+    return "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
+
+
+def make_article(*body: str, title: str | None = None, byline: str | None = None,
+                 captions: tuple[str, ...] = (), authors: tuple[str, ...] = (),
+                 name: str = "a") -> Article:
+    """An article as the parser makes it: the title and byline come first in the source and
+    last among the paragraphs, with indices after the body's."""
+    head = [(kind, text) for kind, text in (("title", title), ("byline", byline)) if text]
+    rest = [("text", text) for text in body] + [("caption", text) for text in captions]
+    offsets, position = {}, 0
+    for kind, text in head + rest:
+        offsets[(kind, text)] = position
+        position += len(text) + 2
+    paragraphs = tuple(
+        Paragraph(index, text, offsets[(kind, text)], offsets[(kind, text)] + len(text),
+                  script(text), kind)  # type: ignore[arg-type]
+        for index, (kind, text) in enumerate(rest + head))
+    return Article(id=name, source_file=f"{name}.txt", index_in_file=0, sha256="0",
+                   title=title, display_title=title or "untitled", date=None, publisher=None,
+                   languages=("en",), paragraphs=paragraphs, authors=authors)
+
+
+def extract(*articles: Article, knowledge: Knowledge = KNOWLEDGE) -> Extraction:
+    return EntityExtractor(knowledge).extract(list(articles), ner=False)
+
+
+def linked(result: Extraction, article: str = "a") -> list[tuple[str, str]]:
+    return [(m.surface, m.entity) for m in result.mentions if m.article == article]
+
+
+def types(result: Extraction) -> dict[str, str]:
+    return {e.id: e.type for e in result.entities}
+
+
+# --- bylines, titles, captions ----------------------------------------------------------------
+
+def test_bylined_authors_are_people_in_their_byline_even_with_ner_off() -> None:
+    article = make_article("Roe said the port had reopened after the storm passed.",
+                           title="Port reopens", byline="By Jane Roe and Omar Haddad",
+                           authors=("Jane Roe", "Omar Haddad"))
+    result = extract(article)
+    byline = next(p for p in article.paragraphs if p.kind == "byline")
+    authors = [(m.surface, m.entity) for m in result.mentions if m.paragraph == byline.index]
+    assert authors == [("Jane Roe", "jane-roe"), ("Omar Haddad", "omar-haddad")]
+    assert types(result)["jane-roe"] == types(result)["omar-haddad"] == "person"
+    assert ("Roe", "jane-roe") in linked(result)  # her surname later in the text
+
+
+def test_an_author_the_byline_does_not_print_is_found_in_the_text_or_not_at_all() -> None:
+    article = make_article("The port reopened. (Reporting by Jane Roe; editing by staff)",
+                           authors=("Jane Roe", "Nobody Printed"))
+    assert linked(extract(article)) == [("Jane Roe", "jane-roe")]
+
+
+def test_titles_and_captions_are_scanned_like_the_body() -> None:
+    article = make_article("The group said it had no part in the attack on the port.",
+                           title="Hamas denies role in port attack",
+                           captions=("Smoke over the port. (Photo: Jane Roe / AFP)",))
+    found = linked(extract(article))
+    assert ("Hamas", "hamas") in found
+    assert ("Jane Roe", "jane-roe") in found and ("AFP", "afp") in found
+
+
+# --- acronyms and other names -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fighters of the Rapid Support Forces (RSF) entered the town. Later the RSF withdrew.",
+    "The RSF entered the town at dawn. A spokesman for the Rapid Support Forces (RSF) denied "
+    "it.",
+])
+def test_an_acronym_and_its_long_form_are_one_entity_in_either_order(text: str) -> None:
+    result = extract(make_article(text))
+    assert {entity for _, entity in linked(result)} == {"rapid-support-forces"}
+    assert sorted(surface for surface, _ in linked(result)) == ["RSF", "RSF",
+                                                                "Rapid Support Forces"]
+    [entity] = result.entities
+    assert entity.aliases == {"en": ("RSF",)}
+
+
+def test_letters_that_do_not_abbreviate_the_words_before_are_no_acronym() -> None:
+    assert shapes().acronyms("The talks in Cairo (PVDN) went on.") == []
+
+
+@pytest.mark.parametrize(("text", "alias"), [
+    ("The cartel boss Ismael Zambada, known as El Mayo, was flown north. El Mayo denied it.",
+     "El Mayo"),
+    ("The gang leader Omar Haddad, also known as Karim, fled. Karim was caught in May.",
+     "Karim"),
+    ("The spokesman Omar Haddad, dubbed 'The Fox', was arrested on the border.", "The Fox"),
+    ("Police named commander Omar Haddad (Abu Salim) as the driver.", "Abu Salim"),
+])
+def test_known_as_dubbed_and_parentheses_give_another_name(text: str, alias: str) -> None:
+    result = extract(make_article(text))
+    entities = {entity for surface, entity in linked(result) if surface == alias}
+    assert entities and entities <= {"ismael-zambada", "omar-haddad"}
+
+
+def test_a_place_takes_no_parenthesised_alias() -> None:
+    assert shapes().other_names("Fighting near Tartus (AFP) went on.")  # the shape is seen,
+    result = extract(make_article("Fighting went on near the port city of Tartus (Pinto) "
+                                  "all night."))
+    assert ("Pinto", "tartus") not in linked(result)  # but a place has no other name there
+
+
+def test_a_nickname_inside_a_name_is_another_name_of_the_person() -> None:
+    result = extract(make_article("The drug lord Joaquín “El Chapo” Guzmán was sentenced. "
+                                  "El Chapo said nothing."))
+    assert linked(result) == [("Joaquín “El Chapo” Guzmán", "joaquin-guzman"),
+                              ("El Chapo", "joaquin-guzman")]
+
+
+def test_a_company_is_also_named_without_its_legal_form() -> None:
+    result = extract(make_article("Shares of Nordwind AG fell sharply. Nordwind said the "
+                                  "audit was late."))
+    assert linked(result) == [("Nordwind AG", "nordwind-ag"), ("Nordwind", "nordwind-ag")]
+
+
+def test_capitals_printed_twice_are_an_acronym_and_common_ones_are_not() -> None:
+    result = extract(make_article("Auditors at KPX signed the accounts, the CEO said. Later "
+                                  "KPX said the CEO had deceived it."))
+    assert linked(result) == [("KPX", "kpx"), ("KPX", "kpx")]
+    assert types(result) == {"kpx": "organization"}
+
+
+# --- the model's spans: accents, noise, types from context ------------------------------------
+
+def ner_found(text: str, span: str, label: str) -> list[tuple[str, str]]:
+    paragraph = Paragraph(0, text, 0, len(text), "en")
+    start = text.index(span)
+    items = EntityExtractor(KNOWLEDGE).from_ner(
+        paragraph, NerSpan(start, start + len(span), label, span))
+    return [(item.name or item.surface, item.label) for item in items]
+
+
+@pytest.mark.parametrize("name", ["Recep Tayyip Erdoğan", "Volker Türk", "Thomas Müller",
+                                  "Gabriel García Márquez", "Søren Kierkegaard", "Łukasz Nowak"])
+def test_names_with_accents_and_other_latin_letters_pass_the_filters(name: str) -> None:
+    assert ner_found(f"On Friday {name} spoke.", name, "PERSON") == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Stocks fell on Monday in the city.", "Monday", "ORG"),
+    ("In this photo from the Office for the Eastern District of the state.",
+     "Office for the Eastern District of", "ORG"),
+    ("Tension rose at the U.S.-Mexico border.", "U.S.-Mexico", "GPE"),
+    ("Cartel killers left a note.", "Cartel", "ORG"),
+    ("The CEO resigned.", "CEO", "ORG"),
+])
+def test_spans_that_are_no_name_are_dropped(text: str, span: str, label: str) -> None:
+    assert ner_found(text, span, label) == []
+
+
+@pytest.mark.parametrize(("text", "span", "wrong", "right"), [
+    ("a statement by spokesman Olaf Berg said", "Olaf Berg", "ORG", "PERSON"),
+    ("shares of Baltic Bank fell", "Baltic Bank", "PERSON", "ORG"),
+    ("a strike hit the southern city of Nabatia at dawn", "Nabatia", "ORG", "GPE"),
+    ("payments firm Nordwind denied it", "Nordwind", "PERSON", "ORG"),
+])
+def test_the_type_follows_the_context_where_the_model_errs(text: str, span: str, wrong: str,
+                                                           right: str) -> None:
+    assert ner_found(text, span, wrong) == [(span, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "The raid was led by Gen. Lars Holm at dawn.",
+    "The raid was led by commander Lars Holm at dawn.",
+    "The group's spokesman Lars Holm said the raid failed.",
+    "The defence minister Lars Holm said the raid failed.",
+    "The raid was ordered by President Lars Holm last year.",
+    "The raid was ordered by Mr. Lars Holm last year.",
+    "The raid was ordered by Deputy Foreign Minister Lars Holm last year.",
+    "DEA Administrator Lars Holm said the raid failed.",
+])
+def test_a_name_after_a_title_is_a_person(text: str) -> None:
+    found = [(text[c.start:c.end], c.label) for c in shapes().find(text, is_title_case(text))]
+    assert ("Lars Holm", "PERSON") in found
+
+
+@pytest.mark.parametrize("name", ["Nordic Mining Group", "Baltic Bank", "Interior Ministry",
+                                  "Green Party", "Martyrs Brigades", "Nordwind AG", "Acme Inc"])
+def test_a_name_ending_in_an_organisation_word_is_an_organisation(name: str) -> None:
+    text = f"Officials said {name} had been fined."
+    found = [(text[c.start:c.end], c.label) for c in shapes().find(text, False)]
+    assert (name, "ORG") in found
+
+
+def test_cue_words_come_from_the_data_file() -> None:
+    words = cues()
+    assert {"gen.", "commander", "spokesman", "minister", "president", "mr."} <= \
+        words.person_titles
+    assert {"group", "bank", "ministry", "party", "brigades", "ag", "inc."} <= words.org_suffixes
+    assert words.scripts["ar"].given and words.scripts["he"].given
+
+
+# --- shapes of news text ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("BEIRUT (Reuters) — Talks resumed on Monday.", [("Beirut", "GPE"), ("Reuters", "ORG")]),
+    ("MEXICO CITY, March 2 (AP) – Talks resumed.", [("Mexico City", "GPE"), ("AP", "ORG")]),
+    ("Puerto Nuevo (PNDN) – Talks resumed.", [("Puerto Nuevo", "GPE"), ("PNDN", "ORG")]),
+])
+def test_a_dateline_names_a_place_and_an_agency(text: str, expected: list) -> None:
+    assert [(c.name, c.label) for c in shapes().dateline(text)] == expected
+
+
+def test_a_capitalised_word_and_a_dash_is_no_dateline() -> None:
+    assert shapes().dateline("Hamas — the group said — would not comment.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mourners gather. (Jane Roe/AFP/Getty Images)",
+     [("Jane Roe", "PERSON"), ("AFP", "ORG"), ("Getty Images", "ORG")]),
+    ("A man walks past. REUTERS/John Doe", [("REUTERS", "ORG"), ("John Doe", "PERSON")]),
+    ("File photo by Jane Roe/UPI. The court met on Monday to hear the case.",
+     [("Jane Roe", "PERSON"), ("UPI", "ORG")]),
+    ("צילום: יוסי כהן, פלאש90", [("יוסי כהן", "PERSON"), ("פלאש90", "ORG")]),
+])
+def test_credits_name_photographers_and_agencies(text: str, expected: list) -> None:
+    found = list(dict.fromkeys((c.name, c.label) for c in shapes().credits(text)))
+    assert found == expected
+
+
+def test_a_sentence_after_a_credit_cue_is_no_credit() -> None:
+    assert shapes().credits("Video: fighters attack a post near the border at night") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("the leader of the Sinaloa cartel was seen", "Sinaloa cartel"),
+    ("a raid by the Lebanese army on the camp", "Lebanese army"),
+    ("the state-run Tasnim news agency said", "Tasnim news agency"),
+])
+def test_a_lowercase_noun_makes_a_name_an_organisation(text: str, name: str) -> None:
+    assert (name, "ORG") in [(c.name, c.label) for c in shapes().org_heads(text)]
+
+
+def test_a_nationality_before_a_media_noun_is_no_name() -> None:
+    text = "An Israeli newspaper and a German newspaper reported the deal on Monday."
+    article = make_article(text)
+    start = text.index("German")
+    german = NerSpan(start, start + len("German"), "NORP", "German")  # the model's word
+    assert linked(extract(article)) == [("Israeli", "israel"),  # the knowledge base's word
+                                        ("German newspaper", "german-newspaper")]
+    names = EntityExtractor(KNOWLEDGE).names_in(article, [(0, german)])
+    assert [(m.surface, m.entity) for m in names.mentions] == [("Israeli", "israel")]
+
+
+def test_a_lowercase_noun_after_a_name_makes_it_a_place() -> None:
+    found = [(c.name, c.label) for c in shapes().place_heads(
+        "a blast in Gaza City’s Shejaia district and in the Quneitra region")]
+    assert ("Shejaia", "GPE") in found and ("Quneitra", "GPE") in found
+
+
+def test_title_case_headlines_are_told_from_sentences() -> None:
+    assert is_title_case("El Chapo and the Fog of the Drug War")
+    assert not is_title_case("President Lars Holm met Gen. Omar Haddad on the border.")
+    assert not is_title_case("Hamas fires rockets at the port")
+
+
+# --- Arabic and Hebrew ------------------------------------------------------------------------
+
+def script_names(text: str) -> list[tuple[str, str]]:
+    return [(n.name, n.label) for n in find_script_names(text, script(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال أحمد مزاريب إن الشرطة اعتقلت ورياض مزاريب من المدينة",
+     [("أحمد مزاريب", "PERSON"), ("رياض مزاريب", "PERSON")]),
+    ("قال وزير الاتصالات محمد جواد آذري جهرمي إن", [("محمد جواد آذري جهرمي", "PERSON")]),
+    ("وقال أبو عبد الله لافي وهو مسؤول كبير", [("أبو عبد الله لافي", "PERSON")]),
+    ("وقال ايهاب الغصين المتحدث باسم وزارة الداخلية",
+     [("ايهاب الغصين", "PERSON"), ("وزارة الداخلية", "ORG")]),
+    ("ويقول علي إن الوضع صعب على الجميع", []),  # "علي" alone: an ordinary word too
+    ("الرئيس الإيراني السابق حسن روحاني خلال زيارة", [("حسن روحاني", "PERSON")]),
+])
+def test_arabic_people_start_with_a_given_name(text: str, expected: list) -> None:
+    assert script_names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("כך אמר חסן חליל חיזראן, יליד לבנון, שנעצר", [("חסן חליל חיזראן", "PERSON")]),
+    ("עבדאללה ברגותי ועבאס א-סייד נכללים ברשימה",
+     [("עבדאללה ברגותי", "PERSON"), ("עבאס א-סייד", "PERSON")]),
+    ("המחוסל הוא עלי טבטבאי, מפקד הארגון", [("עלי טבטבאי", "PERSON")]),
+    ("הוא אמר עלי דברים קשים", []),
+    ("מפקד הג'יהאד חליל בהיתיני נהרג", [("חליל בהיתיני", "PERSON")]),
+])
+def test_hebrew_people_start_with_a_given_name(text: str, expected: list) -> None:
+    assert script_names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وكشفت صحيفة معاريف في تقرير لها", [("معاريف", "ORG")]),
+    ("وقع انفجار في حي المزة بدمشق", [("المزة", "GPE")]),
+    ("ذكرت وكالة «مهر» الإيرانية", [("مهر", "ORG")]),
+    ("סוכל פיגוע בשכונת פסגת זאב, לאחר מרדף", [("פסגת זאב", "GPE")]),
+    ("הוא נעצר בכלא קציעות", [("כלא קציעות", "GPE")]),
+    ("דובר ארגון הטרור אמר", []),  # "the terror organisation"
+])
+def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) -> None:
+    assert script_names(text) == expected
+
+
+def test_a_name_with_a_preposition_attached_does_not_follow_a_trigger_noun() -> None:
+    result = extract(make_article("הוא ישב בכלא בישראל שנים רבות"))  # "in a prison in Israel"
+    assert linked(result) == [("בישראל", "israel")]
+
+
+def test_a_trigger_noun_gives_the_name_with_and_without_it() -> None:
+    [name] = find_script_names("وكشفت صحيفة معاريف في تقرير لها", "ar")
+    assert (name.name, name.alias) == ("معاريف", "صحيفة معاريف")
+
+
+@pytest.mark.parametrize(("english", "other"), [
+    ("Hassan Nasrallah", "חסן נצראללה"), ("Hassan Nasrallah", "حسن نصر الله"),
+    ("Saleh al-Arouri", "סאלח אל-ערורי"), ("Ismail Haniyeh", "إسماعيل هنية"),
+    ("Moshe Ya'alon", "موشيه يعلون"), ("Khan Younis", "ח'אן יונס"),
+])
+def test_one_name_in_three_scripts_has_one_skeleton(english: str, other: str) -> None:
+    assert skeleton(english) == skeleton(other)
+
+
+def test_an_arabic_or_hebrew_name_is_linked_to_the_english_name_of_the_same_person() -> None:
+    result = extract(make_article("בנאום אמש אמר חסן נצראללה, מזכ\"ל הארגון, כי המלחמה "
+                                  "תימשך."))
+    assert ("חסן נצראללה", "hassan-nasrallah") in linked(result)
+
+
+def test_a_name_listed_with_its_article_is_found_where_a_preposition_swallowed_it() -> None:
+    matcher = NameMatcher.for_entities(KNOWLEDGE.entities)
+    found = [(m.surface, m.pattern.entity) for text in (
+        "גורמים ברשות הפלסטינית אמרו", "التابعة للسلطة الفلسطينية اليوم", "רשות הפלסטינית")
+        for m in matcher.find(text)]
+    assert found == [("ברשות הפלסטינית", "palestinian-authority"),
+                     ("للسلطة الفلسطينية", "palestinian-authority")]
+
+
+# --- across articles --------------------------------------------------------------------------
+
+def test_a_name_one_article_found_is_linked_where_another_only_prints_it() -> None:
+    first = make_article("Shares of Nordwind AG fell. Nordwind said the audit was late.",
+                         name="first")
+    second = make_article("Investors sued Nordwind over the losses last year.", name="second")
+    result = extract(first, second)
+    assert linked(result, "second") == [("Nordwind", "nordwind-ag")]
+
+
+def test_a_surname_alone_is_never_linked_across_articles() -> None:
+    first = make_article("The raid was led by Gen. Lars Holm at dawn.", name="first")
+    second = make_article("Holm was not available for comment on the raid.", name="second")
+    assert linked(extract(first, second), "second") == []
