@@ -43,10 +43,11 @@ def build_once(articles: int, ner: bool, executor: str, jobs: int) -> dict[str, 
         write_corpus(corpus, articles)
         import os
 
-        os.environ.update({"RESEARCH_INPUT": str(corpus), "RESEARCH_NER": str(ner).lower(),
-                           "RESEARCH_EXECUTOR": executor, "RESEARCH_JOBS": str(jobs),
-                           "RESEARCH_CACHE": str(Path(folder) / "cache.sqlite"),
-                           "NO_MKDOCS_2_WARNING": "1"})
+        from generator.plugin import ResearchPlugin
+
+        ResearchPlugin.overrides = {"input": str(corpus), "ner": ner, "executor": executor,
+                                    "jobs": jobs, "cache": str(Path(folder) / "cache.sqlite")}
+        os.environ["NO_MKDOCS_2_WARNING"] = "1"
         started = time.perf_counter()
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
         build(config)

@@ -12,16 +12,18 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from .config import Config, default_jobs
+from .config import Config
 from .executor import EXECUTORS, ExecutorError
 from .model import Corpus
 from .pipeline import InputError, build_corpus
-from .plugin import ResearchPlugin
+from .plugin import ResearchPlugin, settings_from
 from .render import render_site
 from .report import StageTimer, log_problems, setup_logging
 from .write import OutputError, build_into, check_output_dir, write_site_sources
@@ -36,20 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(logging.WARNING if args.quiet else
                   logging.DEBUG if args.verbose else logging.INFO)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if args.input is not None:
-        os.environ["RESEARCH_INPUT"] = str(Path(args.input).resolve())
-    if args.no_ner:
-        os.environ["RESEARCH_NER"] = "false"
-    if args.jobs is not None:
-        os.environ["RESEARCH_JOBS"] = str(args.jobs)
-    if args.executor is not None:
-        os.environ["RESEARCH_EXECUTOR"] = args.executor
-    if args.scheduler is not None:
-        os.environ["RESEARCH_SCHEDULER"] = args.scheduler
+    ResearchPlugin.overrides = overrides(args)
     try:
         return int(args.run(args))
     except (InputError, ExecutorError, OutputError, PluginError, ConfigurationError,
-            Abort) as error:
+            Abort, SettingsError) as error:
         log.error(" ".join(str(error).split()))
         return EXIT_FAILED
     except KeyboardInterrupt:
@@ -77,6 +70,8 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--executor", choices=EXECUTORS, default=None,
                              help="where reading, parsing and extraction run: local worker "
                                   "processes (default) or a Dask cluster")
+        command.add_argument("--search", choices=("auto", "material", "pagefind"), default=None,
+                             help="the site's search (default: mkdocs.yml's, auto)")
         command.add_argument("--scheduler", default=None, metavar="ADDRESS",
                              help="with --executor dask: the scheduler (default: start a "
                                   "local cluster)")
@@ -96,26 +91,69 @@ def default_config() -> Path:
     return local if local.exists() else PROJECT_ROOT / "mkdocs.yml"
 
 
-def input_dir(args: argparse.Namespace) -> Path:
-    return Path(args.input or os.environ.get("RESEARCH_INPUT") or
-                Path(args.config).resolve().parent / "seeds").resolve()
+def overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """The `research` plugin options the flags set, over mkdocs.yml's, in this process."""
+    given: dict[str, Any] = {"input": str(Path(args.input).resolve()) if args.input else None,
+                             "ner": False if args.no_ner else None, "jobs": args.jobs,
+                             "executor": args.executor, "scheduler": args.scheduler,
+                             "search": args.search}
+    return {key: value for key, value in given.items() if value is not None}
+
+
+class SettingsError(Exception):
+    """mkdocs.yml cannot be used: one line naming the file and the key."""
+
+
+class ConfigErrors(logging.Handler):
+    """Collects what MkDocs logs about invalid settings, to say it in one line."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(" ".join(record.getMessage().split()))
+
+
+def load_settings(config_file: str, **mkdocs_options: Any) -> MkDocsConfig:
+    """mkdocs.yml, validated, with the command line's plugin options applied; an invalid file
+    or key is one `SettingsError` line ("mkdocs.yml: Config value 'plugins': Plugin
+    'research' option 'jobs': Expected type ...")."""
+    errors = ConfigErrors()
+    mkdocs_log = logging.getLogger("mkdocs.config")
+    mkdocs_log.addHandler(errors)
+    propagate, mkdocs_log.propagate = mkdocs_log.propagate, False
+    try:
+        config = load_config(config_file, **mkdocs_options)
+    except (ConfigurationError, Abort) as error:
+        detail = "; ".join(errors.messages) or " ".join(str(error).split())
+        raise SettingsError(f"{config_file}: {detail}") from None
+    finally:
+        mkdocs_log.removeHandler(errors)
+        mkdocs_log.propagate = propagate
+    if "research" not in config.plugins:
+        raise SettingsError(f"{config_file}: plugins: the 'research' plugin is not listed")
+    return config
 
 
 def settings(args: argparse.Namespace) -> Config:
-    return Config(input_dir=input_dir(args),
-                  knowledge_dir=Path(args.config).resolve().parent / "knowledge",
-                  ner=not args.no_ner, jobs=args.jobs or default_jobs(),
-                  executor=args.executor or "process", scheduler=args.scheduler)
+    """What `generate` and `check` run with: the same settings `build` and `serve` read."""
+    config = load_settings(args.config)
+    research = config.plugins["research"]
+    assert isinstance(research, ResearchPlugin)
+    for key, value in ResearchPlugin.overrides.items():
+        research.config[key] = value
+    return settings_from(config, research.config)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site).resolve()
-    check_output_dir(site_dir, input_dir(args), Path(args.config).resolve().parent)
+    check_output_dir(site_dir, settings(args).input_dir, Path(args.config).resolve().parent)
     research: ResearchPlugin | None = None
 
     def build(staging: Path) -> None:
         nonlocal research
-        config = load_config(args.config, site_dir=str(staging), strict=True)
+        config = load_settings(args.config, site_dir=str(staging), strict=True)
         started = time.perf_counter()
         mkdocs_build(config)
         research = config.plugins["research"]  # type: ignore[assignment]
@@ -143,9 +181,9 @@ def exit_status(corpus: Corpus) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     out = Path(args.out).resolve()
-    check_output_dir(out, input_dir(args), Path(args.config).resolve().parent)
-    timer = StageTimer()
     config = settings(args)
+    check_output_dir(out, config.input_dir, Path(args.config).resolve().parent)
+    timer = StageTimer()
     corpus = build_corpus(config, timer)
     log_problems(corpus.problems)
     with timer.stage("render and write"):
@@ -160,6 +198,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # dirty: after an edit, pages whose Markdown did not change keep their HTML (with Pagefind,
     # which indexes the whole site; see ResearchPlugin.on_files). Not strict: MkDocs warns on
     # every dirty build, which strict mode would turn into a failed one.
+    settings(args)  # an invalid mkdocs.yml is one line here, before the server starts
     serve(args.config, dev_addr=args.dev_addr, build_type="dirty", strict=False)
     return EXIT_OK
 

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -81,7 +81,26 @@ class UnchangedPage(File):
         return not os.path.isfile(self.abs_dest_path)
 
 
+def settings_from(config: MkDocsConfig, options: ResearchPluginConfig) -> Config:
+    """The one Config every command uses, from mkdocs.yml (its `research` plugin options, site
+    name and URL); relative folders are relative to mkdocs.yml."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Config(
+        input_dir=(root / options.input).resolve(),
+        knowledge_dir=(root / options.knowledge).resolve(),
+        ner=options.ner, jobs=options.jobs or default_jobs(),
+        executor=options.executor, scheduler=options.scheduler or None,
+        cache_file=(root / options.cache).resolve() if options.cache else None,
+        max_file_bytes=options.max_file_bytes, max_articles=options.max_articles,
+        site_name=config.site_name, site_url=config.site_url or "")
+
+
 class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
+    # Options the command line gives this process (`python -m generator build --input DIR`):
+    # applied over mkdocs.yml in `on_config`, by every instance MkDocs makes (serve makes a
+    # new one per rebuild), so no environment variable has to carry them into MkDocs.
+    overrides: ClassVar[dict[str, Any]] = {}
+
     def __init__(self) -> None:
         self.corpus: Corpus | None = None
         self.site: Site | None = None
@@ -98,15 +117,9 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
-        self.settings = Config(
-            input_dir=(root / self.config.input).resolve(),
-            knowledge_dir=(root / self.config.knowledge).resolve(),
-            ner=self.config.ner, jobs=self.config.jobs or default_jobs(),
-            executor=self.config.executor, scheduler=self.config.scheduler or None,
-            cache_file=(root / self.config.cache).resolve() if self.config.cache else None,
-            max_file_bytes=self.config.max_file_bytes, max_articles=self.config.max_articles,
-            site_name=config.site_name, site_url=config.site_url or "")
+        for key, value in self.overrides.items():
+            self.config[key] = value
+        self.settings = settings_from(config, self.config)
         self.timer = StageTimer()
         try:
             self.corpus = build_corpus(self.settings, self.timer)

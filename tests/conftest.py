@@ -20,7 +20,6 @@ SEEDS = ROOT / "seeds"
 def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None,
             timeout: float = 600) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    full_env.pop("RESEARCH_INPUT", None)
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=timeout)
 

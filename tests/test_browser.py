@@ -214,7 +214,7 @@ def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from .conftest import run_cli
 
     site = tmp_path_factory.mktemp("pagefind") / "site"
-    result = run_cli("build", "--site", str(site), env={"RESEARCH_SEARCH": "pagefind"})
+    result = run_cli("build", "--site", str(site), "--search", "pagefind")
     assert result.returncode == 0, result.stderr
     assert (site / "pagefind" / "pagefind-ui.js").exists()
     assert not (site / "search" / "search_index.json").exists()

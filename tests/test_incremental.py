@@ -14,6 +14,7 @@ from generator import pipeline
 from generator.config import Config
 from generator.extract.entities import EntityExtractor
 from generator.model import Corpus
+from generator.plugin import ResearchPlugin
 
 from .conftest import ROOT, SEEDS
 
@@ -114,10 +115,9 @@ def test_a_dirty_rebuild_keeps_unchanged_html_and_equals_a_clean_build(
     """What `serve` does after an edit: pages whose Markdown did not change keep their HTML
     (with Pagefind, which indexes the whole site), a deleted article's page disappears, and
     the result is the site a clean build of the new input gives."""
-    monkeypatch.setenv("RESEARCH_INPUT", str(project / "in"))
-    monkeypatch.setenv("RESEARCH_NER", "false")
-    monkeypatch.setenv("RESEARCH_SEARCH", "pagefind")
-    monkeypatch.setenv("RESEARCH_CACHE", str(project / "cache.sqlite"))
+    monkeypatch.setattr(ResearchPlugin, "overrides", {
+        "input": str(project / "in"), "ner": False, "search": "pagefind",
+        "cache": str(project / "cache.sqlite")})
     served = project / "served"
     build_site(project, served, dirty=True)
     before = {path: (served / path).stat().st_mtime_ns for path in html_pages(served)}

@@ -46,11 +46,10 @@ def test_serve_picks_up_a_new_and_an_edited_article(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     shutil.copytree(SEEDS, folder)
     port = free_port()
-    env = {**os.environ, "RESEARCH_INPUT": str(folder), "RESEARCH_NER": "false",
-           "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-         ], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+        [sys.executable, "-m", "generator", "serve", "--input", str(folder), "--no-ner",
+         "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}/"

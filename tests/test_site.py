@@ -95,7 +95,6 @@ def test_article_page_shows_provenance_and_citation(seed_site: Path) -> None:
 
 def test_mkdocs_build_strict_from_the_repository_root(tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("RESEARCH_INPUT", None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
                              str(tmp_path / "site")], cwd=ROOT, env=env, capture_output=True,
                             text=True, timeout=600)
