@@ -17,7 +17,8 @@ def project(tmp_path: Path, **options: str) -> Path:
     """A mkdocs.yml of our own in `tmp_path`, the project's with `options` changed."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: site_src", f"docs_dir: {ROOT / 'site_src'}")
-    text = text.replace("custom_dir: site_src/overrides", f"custom_dir: {ROOT / 'site_src'}/overrides")
+    text = text.replace("custom_dir: site_src/overrides",
+                        f"custom_dir: {ROOT / 'site_src' / 'overrides'}")
     text = text.replace("knowledge: knowledge ", f"knowledge: {ROOT / 'knowledge'} ")
     for key, value in options.items():
         lines = [line for line in text.splitlines() if line.strip().startswith(f"{key}:")]
