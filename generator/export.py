@@ -32,6 +32,7 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
             "topics": list(corpus.article_topics.get(a.id, ())),
             "tags": list(a.tags),
             "authors": list(a.authors), "url": a.url, "word_count": a.word_count,
+            "same_story": list(corpus.same_story.get(a.id, ())),
             "mentions": mentions_by_article.get(a.id, [])} for a in corpus.articles],
         "entities": [{
             "id": e.id, "name": e.name, "type": e.type,

@@ -172,6 +172,8 @@ class Corpus:
     topics: tuple[Topic, ...] = ()  # every topic of the taxonomy
     article_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # article -> topics
     events: tuple[Event, ...] = ()  # in date order
+    # article -> the other copies of its story, sorted by id (extract/same_story.py)
+    same_story: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def articles_from(self, file: str) -> list[Article]:
         return self.articles_by_file.get(file, [])

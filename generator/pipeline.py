@@ -21,6 +21,7 @@ from .extract.derived_topics import with_derived_topics
 from .extract.entities import ArticleNames, EntityExtractor, run_ner
 from .extract.events import extract_events
 from .extract.knowledge import Knowledge, KnowledgeError, load_knowledge
+from .extract.same_story import find_same_story
 from .extract.topics import TopicScorer, load_topics
 from .ingest import decode_source, read_bytes, scan_input
 from .model import Article, Corpus, Event, Problem, Source, Topic
@@ -88,7 +89,8 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
                         unknown_names=names.unknown_names, topics=topics,
                         article_topics={a.id: item.topics for a, item in zip(articles, found,
                                                                               strict=True)},
-                        events=tuple(events))
+                        events=tuple(events),
+                        same_story=find_same_story(articles))  # a reduce too: every article
         return with_derived_topics(corpus)  # needs every article: the reduce, not the map
 
 

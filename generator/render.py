@@ -230,8 +230,10 @@ class Renderer:
         present = [self.entities[e] for e in self.index.entities_by_article.get(article.id, [])]
         by_type = [(title, ranked([e for e in present if e.type == entity_type], self.index))
                    for entity_type, title, _ in ENTITY_SECTIONS]
+        copies = sorted((self.articles[other] for other in self.corpus.same_story.get(
+            article.id, ())), key=lambda a: (a.date is None, a.date or "", a.id))
         return self.page("article.md.j2", article.url, article=article, paragraphs=paragraphs,
-                         previous=previous, following=following,
+                         previous=previous, following=following, same_story=copies,
                          json_ld=Markup(article_json_ld(article, present, self.config.site_url)),
                          entities_by_type=[(title, group) for title, group in by_type if group])
 
