@@ -26,6 +26,8 @@ class Config:
     max_file_bytes: int = 20_000_000  # larger files are skipped with a message
     max_articles: int = 100_000
     pagefind: bool = False  # search with Pagefind (a Search page) instead of Material's
+    # copies of one story (Corpus.same_story) count once in entity and topic counts and the graph
+    count_story_once: bool = True
     built: str = "1970-01-01T00:00:00Z"  # the build's timestamp: SOURCE_DATE_EPOCH, never the clock
 
 

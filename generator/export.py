@@ -15,7 +15,10 @@ from .model import Article, Corpus, Entity
 SCHEMA = "research-corpus/1"
 
 
-def corpus_document(corpus: Corpus) -> dict[str, Any]:
+def corpus_document(corpus: Corpus, index: Index | None = None) -> dict[str, Any]:
+    """With the site's `index`, a topic's `articles` counts copies of one story once when
+    count_story_once is on, as the pages do."""
+    count = index.story_count if index else lambda articles: sum(1 for _ in articles)
     mentions_by_article: dict[str, list[dict[str, Any]]] = {}
     for mention in corpus.mentions:
         mentions_by_article.setdefault(mention.article, []).append({
@@ -39,7 +42,7 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
             "aliases": [name for name in e.all_names if name != e.name],
             "url": e.url, "source": e.source} for e in corpus.entities],
         "topics": [{"id": t.id, "name": t.name, "url": t.url, "description": t.description,
-                    "articles": sum(t.id in ts for ts in corpus.article_topics.values()),
+                    "articles": count(a for a, ts in corpus.article_topics.items() if t.id in ts),
                     "derived": t.derived, "terms": list(t.terms)}
                    for t in corpus.topics],
         "events": [{"date": e.date, "text": e.text, "article": e.article,

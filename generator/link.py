@@ -6,9 +6,11 @@ Built in one pass over the mentions; read-only afterwards.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from itertools import combinations
 
+from .extract.same_story import story_of
 from .model import Article, Corpus, Entity, Event, Mention
 
 
@@ -21,15 +23,23 @@ class Index:
     cooccurrence: dict[str, Counter[str]]  # entity -> other entity -> articles shared
     events_by_entity: dict[str, list[Event]]  # in date order
     events_by_article: dict[str, list[Event]]
+    # With count_story_once, copies of one story (Corpus.same_story) count as one article in
+    # `cooccurrence` and the counts below; `articles_by_entity` still lists every copy.
+    story_of: dict[str, str] = field(default_factory=dict)  # a copy -> its story's id
+    article_counts: Counter[str] = field(default_factory=Counter)  # entity -> articles
 
     def mention_count(self, entity_id: str) -> int:
         return len(self.mentions_by_entity.get(entity_id, []))
 
     def article_count(self, entity_id: str) -> int:
-        return len(self.articles_by_entity.get(entity_id, []))
+        return self.article_counts[entity_id]
+
+    def story_count(self, article_ids: Iterable[str]) -> int:
+        """How many articles these are, copies of one story counted once (count_story_once)."""
+        return len({self.story_of.get(article, article) for article in article_ids})
 
 
-def build_index(corpus: Corpus) -> Index:
+def build_index(corpus: Corpus, count_story_once: bool = True) -> Index:
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in corpus.mentions:
@@ -39,11 +49,21 @@ def build_index(corpus: Corpus) -> Index:
                            for article, mentions in by_article.items()}
     articles_by_entity: dict[str, list[str]] = defaultdict(list)
     cooccurrence: dict[str, Counter[str]] = defaultdict(Counter)
+    stories = story_of(corpus.same_story) if count_story_once else {}
+    counted: set[tuple[str, ...]] = set()  # (story, entity) and (story, entity, entity) seen
+    article_counts: Counter[str] = Counter()
     for article in corpus.articles:
         present = sorted(set(entities_by_article.get(article.id, [])))
         for entity in present:
             articles_by_entity[entity].append(article.id)
-        for first, second in combinations(present, 2):
+        entities, pairs = present, list(combinations(present, 2))
+        if (story := stories.get(article.id)) is not None:  # what another copy counted
+            entities = [e for e in present if (story, e) not in counted]
+            pairs = [pair for pair in pairs if (story, *pair) not in counted]
+            counted.update((story, e) for e in entities)
+            counted.update((story, *pair) for pair in pairs)
+        article_counts.update(entities)
+        for first, second in pairs:
             cooccurrence[first][second] += 1
             cooccurrence[second][first] += 1
     events_by_entity: dict[str, list[Event]] = defaultdict(list)
@@ -54,7 +74,7 @@ def build_index(corpus: Corpus) -> Index:
             events_by_entity[entity].append(event)
     return Index(dict(by_entity), dict(by_article), dict(articles_by_entity),
                  entities_by_article, dict(cooccurrence), dict(events_by_entity),
-                 dict(events_by_article))
+                 dict(events_by_article), stories, article_counts)
 
 
 def ranked(entities: list[Entity], index: Index) -> list[Entity]:

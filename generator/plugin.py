@@ -71,6 +71,9 @@ class ResearchPluginConfig(base.Config):
     # Material's search downloads one index for the whole site; Pagefind loads a few small
     # fragments per query. "auto" switches to Pagefind above PAGEFIND_ABOVE articles.
     search = c.Choice(("auto", "material", "pagefind"), default="auto")
+    # Copies of one story (a wire story republished, a page saved twice) count once in entity
+    # and topic counts and the co-occurrence graph; every copy keeps its page.
+    count_story_once = c.Type(bool, default=True)
 
 
 class UnchangedPage(File):
@@ -92,6 +95,7 @@ def settings_from(config: MkDocsConfig, options: ResearchPluginConfig) -> Config
         executor=options.executor, scheduler=options.scheduler or None,
         cache_file=(root / options.cache).resolve() if options.cache else None,
         max_file_bytes=options.max_file_bytes, max_articles=options.max_articles,
+        count_story_once=options.count_story_once,
         site_name=config.site_name, site_url=config.site_url or "")
 
 

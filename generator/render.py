@@ -94,7 +94,7 @@ class Renderer:
         self.corpus = corpus
         self.config = config
         self.env = environment()
-        self.index: Index = build_index(corpus)
+        self.index: Index = build_index(corpus, config.count_story_once)
         self.entities = {entity.id: entity for entity in corpus.entities}
         self.articles = article_map(corpus)
 
@@ -132,7 +132,7 @@ class Renderer:
             if title:
                 site.nav.append({title: path})
         site.pages.update(self.timeline_year_pages(context["timeline_years"]))
-        site.files["data/corpus.json"] = to_json(corpus_document(self.corpus))
+        site.files["data/corpus.json"] = to_json(corpus_document(self.corpus, self.index))
         site.files["data/graph.json"] = to_json(graph_document(self.corpus, self.index))
         url = self.config.site_url
         site.files.update({
@@ -269,8 +269,9 @@ class Renderer:
             "words": sum(a.word_count for a in articles),
             "index": self.index,
             "top_entities": ranked(list(self.corpus.entities), self.index)[:15],
-            "topic_counts": {t.id: sum(t.id in ts for ts in self.corpus.article_topics.values())
-                             for t in self.corpus.topics},
+            "topic_counts": {t.id: self.index.story_count(
+                a for a, ts in self.corpus.article_topics.items() if t.id in ts)
+                for t in self.corpus.topics},
             "events_by_year": events_by_year(self.corpus.events),
             "timeline_years": (timeline_years(self.corpus.events, self.corpus.article_topics)
                                if timeline_split(self.corpus.events) else []),

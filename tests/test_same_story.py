@@ -6,6 +6,7 @@ Every article here is written for this test.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -14,11 +15,13 @@ import jsonschema
 import pytest
 
 from generator.config import Config
-from generator.extract.same_story import find_same_story
+from generator.extract.same_story import find_same_story, story_of
+from generator.link import build_index
 from generator.model import Corpus
 from generator.pipeline import build_corpus
 
 from .conftest import ROOT, run_cli
+from .test_settings import project
 
 STORY = [
     "Egyptian mediators opened a fresh round of talks in Cairo on Sunday, hoping to narrow the "
@@ -171,6 +174,21 @@ def test_deterministic_and_independent_of_order(corpus: Corpus) -> None:
     assert list(first) == sorted(first)
 
 
+def test_a_story_counts_once_in_entity_counts_and_graph(corpus: Corpus) -> None:
+    story = story_of(corpus.same_story)
+    assert len(set(story.values())) == 1
+    once, each = build_index(corpus), build_index(corpus, count_story_once=False)
+    present = {a.id for a in corpus.articles if "hamas" in once.entities_by_article.get(a.id, [])}
+    stories = {story.get(a, a) for a in present}
+    assert len(stories) < len(present)
+    assert once.article_count("hamas") == len(stories)
+    assert each.article_count("hamas") == len(present)
+    assert once.articles_by_entity["hamas"] == each.articles_by_entity["hamas"]  # all listed
+    pair = next(iter(once.cooccurrence["hamas"]))
+    assert once.cooccurrence["hamas"][pair] < each.cooccurrence["hamas"][pair]
+    assert once.story_count(a.id for a in corpus.articles) == len(corpus.articles) - 3
+
+
 def test_site_lists_copies_in_corpus_json_and_on_article_pages(tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "in")
     out = tmp_path / "out"
@@ -217,3 +235,18 @@ def test_site_lists_copies_in_corpus_json_and_on_article_pages(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert (again / "data" / "corpus.json").read_bytes() == \
         (out / "data" / "corpus.json").read_bytes()
+
+
+def test_count_story_once_is_a_setting_of_mkdocs_yml(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "in")
+    hamas = {}
+    for value in ("true", "false"):
+        config = project(tmp_path, input="in", ner="false", cache='""',
+                         count_story_once=value)
+        out = tmp_path / f"out-{value}"
+        result = run_cli("generate", "--config", str(config), "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        with (out / "data" / "entities.csv").open(encoding="utf-8", newline="") as handle:
+            hamas[value] = next(int(row["articles"]) for row in csv.DictReader(handle)
+                                if row["id"] == "hamas")
+    assert hamas == {"true": 2, "false": 5}  # four copies of one story, one other article
