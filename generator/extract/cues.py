@@ -42,7 +42,6 @@ class ScriptCues:
 class Cues:
     person_titles: frozenset[str]  # lowercase, words joined by one space
     title_words: frozenset[str]  # each word of a title, and the words that modify titles
-    title_inside: frozenset[str]  # as written
     org_suffixes: frozenset[str]
     legal_forms: frozenset[str]  # "AG", "Inc.": the company is also named without them
     place_suffixes: frozenset[str]
@@ -108,7 +107,6 @@ def cues() -> Cues:
         title_words=frozenset(word for title in lower_set(data["person_titles"])
                               for word in title.split()) | lower_set(data["title_modifiers"]),
         legal_forms=lower_set(data["legal_forms"]),
-        title_inside=frozenset(words_of(data["title_inside"])),
         org_suffixes=lower_set(data["org_suffixes"]),
         place_suffixes=lower_set(data["place_suffixes"]),
         place_before=lower_set(data["place_before"]),

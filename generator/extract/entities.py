@@ -32,7 +32,14 @@ from .knowledge import Knowledge
 from .matcher import NameMatcher, fold, script_of
 from .ner import NerSpan, find_names
 from .script_names import find_script_names, skeleton
-from .shapes import ACRONYM_WORD, RUN, Candidate, is_title_case, shapes, trim_run
+from .shapes import (
+    ACRONYM_WORD,
+    SENTENCE_STARTERS,
+    UPPER,
+    Candidate,
+    is_title_case,
+    shapes,
+)
 
 NER_TYPES: dict[str, EntityType] = {"PERSON": "person", "ORG": "organization", "GPE": "place",
                                     "LOC": "place", "FAC": "place", "EVENT": "event"}
@@ -168,33 +175,40 @@ class EntityExtractor:
         # Launches Probe"): there only the names found elsewhere in the article count.
         headlines = {p.index for p in article.paragraphs if is_title_case(p.text)}
         nationalities = {fold(span.text) for _, span in ner_spans if span.label == "NORP"}
-        candidates = self.bylined(article, folded) + self.shaped(article, nationalities) + [
+        candidates = self.bylined(article, folded) + \
+            self.shaped(article, folded, headlines, nationalities) + [
             item for index, span in ner_spans if index not in headlines
             for item in self.from_ner(paragraphs[index], span)]
         chosen = Chosen(known)
         for item in candidates:
             chosen.offer(item, self)
-        for item in self.other_names(article, chosen):
+        for item in self.other_names(article, folded, chosen):
             chosen.offer(item, self)
         chosen.add_repeats(article)
-        for item in self.repeated_acronyms(article):  # after the repeats of defined ones
+        for item in self.repeated_acronyms(article, headlines):  # after the defined ones
             chosen.offer(item, self)
         return sorted(chosen.found(), key=lambda f: (f.start, -f.end))
 
-    def other_names(self, article: Article, chosen: Chosen) -> list[Found]:
+    def other_names(self, article: Article, folded: list[str], chosen: Chosen) -> list[Found]:
         """"the Rapid Support Forces, known as the RSF", "Ismael Zambada (El Mayo)": the
         second name is another name of the entity the first one is. After a place nothing in
         parentheses is ("Beirut (AFP)")."""
+        finder = shapes()
+        cues = [(paragraph, hits) for paragraph, folded_text in zip(article.paragraphs, folded,
+                                                                    strict=True)
+                if not paragraph.rtl and (hits := finder.other_names(paragraph.text,
+                                                                     folded_text))]
+        if not cues:
+            return []
         found = []
         by_paragraph: dict[int, list[Found]] = defaultdict(list)
         for item in chosen.found():
             by_paragraph[item.paragraph].append(item)
-        finder = shapes()
-        for paragraph in article.paragraphs:
+        for paragraph, hits in cues:
             names = by_paragraph.get(paragraph.index)
-            if not names or paragraph.rtl:
+            if not names:
                 continue
-            for cue, start, end in finder.other_names(paragraph.text):
+            for cue, start, end in hits:
                 before = [n for n in names if n.end <= paragraph.start + cue and
                           paragraph.text[n.end - paragraph.start:cue].strip(" ,\"“”'—-") == ""]
                 surface = paragraph.text[start:end]
@@ -210,23 +224,21 @@ class EntityExtractor:
                                             how="alias", name=first.name or first.surface))
         return found
 
-    def repeated_acronyms(self, article: Article) -> list[Found]:
+    def repeated_acronyms(self, article: Article, headlines: AbstractSet[int]) -> list[Found]:
         """Capitals the article prints at least twice ("EY", "IRNA") that no name claimed: an
         organisation's acronym (the model misses most of them). Headlines in capitals and
         common abbreviations ("CEO", "GMT") are left out."""
-        places: dict[str, list[tuple[Paragraph, int]]] = defaultdict(list)
-        for paragraph in article.paragraphs:
-            if paragraph.rtl or is_title_case(paragraph.text):
-                continue
-            for match in ACRONYM_WORD.finditer(paragraph.text):
-                places[match[0]].append((paragraph, match.start()))
-        found = []
-        for word, where in places.items():
-            if len(where) < 2 or is_common_abbreviation(word) or fold(word) in self.known_names:
-                continue
-            found += [Found(p.start + at, p.start + at + len(word), p.index, word, None, "rule",
-                            "ORG", word) for p, at in where]
-        return found
+        paragraphs = [p for p in article.paragraphs
+                      if not p.rtl and p.index not in headlines]
+        counts = Counter(word for p in paragraphs for word in ACRONYM_WORD.findall(p.text))
+        words = {word for word, count in counts.items() if count > 1 and
+                 word.lower() not in self.known_names and not is_common_abbreviation(word)}
+        if not words:
+            return []
+        return [Found(p.start + match.start(), p.start + match.end(), p.index, match[0], None,
+                      "rule", "ORG", match[0])
+                for p in paragraphs for match in ACRONYM_WORD.finditer(p.text)
+                if match[0] in words]
 
     def bylined(self, article: Article, folded: list[str]) -> list[Found]:
         """Each bylined author as a person, where the byline (or, failing that, the text)
@@ -248,21 +260,24 @@ class EntityExtractor:
                     break
         return found
 
-    def shaped(self, article: Article, nationalities: AbstractSet[str]) -> list[Found]:
+    def shaped(self, article: Article, folded: list[str], headlines: AbstractSet[int],
+               nationalities: AbstractSet[str]) -> list[Found]:
         """Names the shapes of news text give: datelines, credits, acronyms, titles and
         suffixes in Latin script; given names and trigger nouns in Arabic and Hebrew.
-        `nationalities`: the words the model calls nationalities in this article."""
+        `headlines`: the paragraphs in Title Case; `nationalities`: the words the model calls
+        nationalities in this article."""
         found = []
         finder = shapes()
-        for paragraph in article.paragraphs:
+        for paragraph, folded_text in zip(article.paragraphs, folded, strict=True):
             text = paragraph.text
             if paragraph.lang in ("ar", "he"):
                 for name in find_script_names(text, paragraph.lang):
                     found.append(self.script_found(paragraph, name.start, name.end, name.name,
                                                    name.label, name.alias))
-                shaped = finder.credits(text)
+                shaped = finder.credits(text, folded_text)
             else:  # a heading is often a menu or section label: no names from its capitals
-                shaped = finder.find(text, paragraph.kind == "heading" or is_title_case(text))
+                shaped = finder.find(text, paragraph.kind == "heading" or
+                                     paragraph.index in headlines, folded_text)
             found += [item for candidate in shaped
                       if (item := self.shape_found(paragraph, candidate, nationalities))]
         return found
@@ -596,27 +611,40 @@ def skeletons(entities: Iterable[Entity]) -> dict[str, str]:
     return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 
 
+# Capitalised words in a row, no particles: enough to look a name up in the corpus, and twice
+# as fast as RUN over every paragraph.
+LOOSE_RUN = re.compile(rf"[{UPPER}]\w*(?:\s[{UPPER}]\w*)*")  # no \b: it halves the speed
+
+
 def loose_runs(article: Article,
                taken: list[Mention]) -> tuple[tuple[str, int, int, int, str], ...]:
-    """Capitalised runs of up to four words in Latin-script paragraphs that overlap no
-    mention: the names this article alone could not tell."""
-    spans = sorted((m.start, m.end) for m in taken)
-    starts = [start for start, _ in spans]
+    """Capitalised runs in Latin-script paragraphs that overlap no mention: the names this
+    article alone could not tell. (The mentions are blanked out first, so the pattern only
+    meets the rest; a sentence-initial "The" is dropped when the run is looked up.)"""
+    by_paragraph: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in taken:
+        by_paragraph[m.paragraph].append((m.start, m.end))
     loose = []
     for paragraph in article.paragraphs:
         if paragraph.rtl:
             continue
-        for match in RUN.finditer(paragraph.text):
-            start, end = trim_run(paragraph.text, match.start(), match.end())
-            surface = paragraph.text[start:end]
-            if not surface or len(surface.split()) > 4:
-                continue
-            start, end = paragraph.start + start, paragraph.start + end
-            at = bisect_left(starts, end) - 1
-            if at >= 0 and spans[at][1] > start:
-                continue
-            loose.append((article.id, paragraph.index, start, end, surface))
+        text, base = paragraph.text, paragraph.start
+        if spans := by_paragraph.get(paragraph.index):
+            text = blanked(text, [(start - base, end - base) for start, end in sorted(spans)])
+        loose += [(article.id, paragraph.index, base + match.start(), base + match.end(),
+                   match[0]) for match in LOOSE_RUN.finditer(text)]
     return tuple(loose)
+
+
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span (sorted) replaced by as many spaces: offsets stay the same."""
+    pieces, at = [], 0
+    for start, end in spans:
+        start = max(start, at)
+        pieces += [text[at:start], " " * (end - start)] if end > start else [text[at:start]]
+        at = max(at, end)
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def corpus_names(new_names: dict[str, Counter[tuple[str, str]]],
@@ -645,8 +673,14 @@ def corpus_names(new_names: dict[str, Counter[tuple[str, str]]],
 
 def with_corpus_names(names: ArticleNames, table: dict[str, str]) -> list[Mention]:
     """The article's mentions, with its loose runs that name a corpus entity added, in order."""
-    extra = [Mention(table[surface], surface, article, paragraph, start, end, "ner")
-             for article, paragraph, start, end, surface in names.loose if surface in table]
+    extra = []
+    for article, paragraph, start, end, surface in names.loose:
+        if surface not in table:
+            first, _, rest = surface.partition(" ")
+            if not rest or first.lower() not in SENTENCE_STARTERS or rest not in table:
+                continue
+            start, surface = end - len(rest), rest  # "The Nordwind": Nordwind
+        extra.append(Mention(table[surface], surface, article, paragraph, start, end, "ner"))
     if not extra:
         return list(names.mentions)
     return sorted([*names.mentions, *extra], key=lambda m: m.start)

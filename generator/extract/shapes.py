@@ -18,7 +18,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import ahocorasick
+
 from .cues import Cues, alternation, cues
+from .matcher import fold
 
 
 class Candidate(NamedTuple):
@@ -40,6 +43,8 @@ _LETTERS = r"(?:[\w&]|['’](?!s\b)|\.(?=\w))*"
 WORD = (rf"(?:(?:al|el|ad|as|ash|an|ar|at|bin|ibn|abu|abd)-)?(?:[{UPPER}]\.(?!\w)|"
         rf"[{UPPER}]{_LETTERS}(?:-[{UPPER}\d]{_LETTERS})*)")
 JOINERS = r"of|the|for|de|del|della|di|da|dos|du|la|le|van|von|der|den|al|el|bin|ibn|y"
+WHOLE_WORD = re.compile(WORD)
+RUN_GOES_ON = re.compile(rf"(?:\s+(?:{JOINERS}))*\s+[{UPPER}]")
 # A run of capitalised words, perhaps joined by lowercase particles ("Bank of England").
 RUN = re.compile(rf"(?<![\w'’])(?:{WORD})(?:(?:\s+(?:{JOINERS}))*\s+(?:{WORD}))*")
 SENTENCE_STARTERS = frozenset("""the a an in on at but and or when as after before this that
@@ -56,9 +61,14 @@ DATELINE = re.compile(
     r"(?:\((?P<agency>[^()]{2,30})\)\s*)?[-–—:]\s")
 PARENTHESISED = re.compile(rf"\(\s*[\"“]?(?P<name>(?:{WORD})(?:\s+(?:{WORD})){{0,3}})[\"”]?\s*\)")
 # Capitals standing alone ("IRNA", "EY"): an acronym, when the article prints it more than once.
-ACRONYM_WORD = re.compile(r"(?<![\w'’.-])[A-Z][A-Z0-9&]{1,5}(?![\w'’-])")
+ACRONYM_WORD = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\b(?![’'-])")
+DATELINE_MARK = re.compile(r"[(\-–—:]")
 NICKNAME = re.compile(rf"(?P<first>{WORD})\s+[\"“](?P<nick>[{UPPER}][^\"”\n]{{1,25}})[\"”]\s+"
                       rf"(?P<last>(?:{WORD})(?:\s+(?:{WORD}))?)")
+# What ends a credit's cue ("Photo:", "Photo by"), and what ends its body.
+CREDIT_SEPARATOR = re.compile(r"\s*[:：]\s*|\s+by\s+")
+IN_PLACE = re.compile(rf"\s+in\s+(?:{WORD})")
+CREDIT_END = re.compile(r"[)\]\n]")
 CREDIT_PART = re.compile(r"\s*(?:[/|;,]|\.\s|\s-\s|\bvia\b|\bfor\b)\s*")
 SLASH_CREDIT = re.compile(r"\(([^()\n]{2,90}/[^()\n]{2,90})\)")
 AGENCY_SLASH = re.compile(
@@ -76,31 +86,79 @@ class Shapes:
         self.credit = re.compile(
             rf"(?:^|(?<=[\s(\[|]))(?:{alternation(words.credit_cues)})(?:\s+by\s+|\s*[:：]\s*)"
             r"(?P<body>[^()\[\]\n]{2,90}?)\s*(?=[)\]]|$|\n)", re.IGNORECASE)
-        heads = alternation(words.org_heads | words.state_heads)
-        modifiers = alternation(words.head_modifiers)
-        self.org_head = re.compile(
-            rf"(?P<name>(?:(?:{WORD})\s+){{0,2}}(?:{WORD}))\s+(?:(?:{modifiers})\s+)?"
-            rf"(?P<head>{heads})\b(?P<where>\s+in\s+(?:{WORD}))?")
+        # Every cue word is found in one Aho–Corasick pass over the folded paragraph; the
+        # capitalised run next to it is read only there (a pattern trying every capital
+        # letter, or an alternation of a few hundred words, is ten times slower).
+        self.cue_words = cue_automaton(words)
+        self.name_before_head = re.compile(
+            rf"(?P<name>(?:(?:{WORD})\s+){{0,2}}(?:{WORD}))\s+"
+            rf"(?:(?:{alternation(words.head_modifiers)})\s+)?$")
+        self.name_before_place = re.compile(
+            rf"(?P<name>(?:(?:{WORD})\s+){{0,2}}(?:{WORD}))\s+"
+            rf"(?:(?:{alternation(words.place_modifiers)})\s+)?$")
         self.known_as = re.compile(
             rf"(?i:{alternation(words.alias_cues)})\s+(?:the\s+)?[\"“‘']?"
             rf"(?P<name>(?:{WORD})(?:\s+(?:{WORD})){{0,3}})")
-        self.place_head = re.compile(
-            rf"(?P<name>(?:(?:{WORD})\s+){{0,2}}(?:{WORD}))\s+"
-            rf"(?:(?:{alternation(words.place_modifiers)})\s+)?"
-            rf"(?:{alternation(words.place_heads)})\b")
 
     # --- the finders --------------------------------------------------------------------
 
-    def find(self, text: str, title_case: bool) -> list[Candidate]:
+    def find(self, text: str, title_case: bool, folded: str | None = None) -> list[Candidate]:
         """Every shape in one paragraph; in a Title Case paragraph (a headline) only those that
-        do not rest on capital letters."""
-        found = self.dateline(text) + self.credits(text) + self.acronyms(text)
+        do not rest on capital letters. `folded` is fold(text), when the caller has it."""
+        found = self.dateline(text) + self.acronyms(text) + self.slash_credits(text)
+        for kind, start, end in self.cues_in(text, fold(text) if folded is None else folded):
+            if kind == "credit":
+                found += self.credit_after(text, end)
+            elif not title_case:
+                found += self.typed_by_cue(kind, text, start, end)
         if not title_case:
-            found += self.nicknames(text) + self.titled_runs(text) + self.org_heads(text) + \
-                self.place_heads(text)
+            found += self.nicknames(text)
         return found
 
+    def cues_in(self, text: str, folded: str) -> list[tuple[str, int, int]]:
+        """(kind, start, end) of each cue word standing as a word of its own. The keys are
+        stored between spaces and the text is searched with its punctuation turned to
+        spaces, so a cue inside a word ("sa" in "said") is never even reported."""
+        spaced = f" {folded.translate(PUNCTUATION_TO_SPACE)} "
+        # `last` is where the key's last character (a space) lies in `spaced`, one place to
+        # the right of the same character in `folded`; `tail` counts the key's characters
+        # after the word (" " or ". ").
+        return [(kind, last - tail - length, last - tail)
+                for last, entries in self.cue_words.iter(spaced)
+                for kind, length, tail in entries]
+
+    def typed_by_cue(self, kind: str, text: str, start: int, end: int) -> list[Candidate]:
+        if kind in ("title", "org_before"):
+            after = end + 1
+            if after >= len(text) or text[end] != " " or not text[after].isupper():
+                return []
+            run = RUN.match(text, after)
+            if run is None:
+                return []
+            if kind == "org_before":
+                return [] if " " in run[0] else [Candidate(after, run.end(), run[0], "ORG")]
+            found = self.typed_run(text, after, run.end(), titled=True)
+            if found and text[start].isupper() and start > 2 and text[start - 1] == " ":
+                # "DEA Administrator Anne Milgram": the capitals before the title
+                words_before = text[max(0, start - 30):start - 1].split()
+                word = words_before[-1] if words_before else ""
+                if len(word) > 1 and word.isupper() and word.isalpha():
+                    found.append(Candidate(start - 1 - len(word), start - 1, word, "ORG"))
+            return found
+        if kind == "suffix":
+            if not text[start].isupper() or RUN_GOES_ON.match(text, end):
+                return []  # "Mizan News Agency", "Bank of England": the run ends later
+            run_start = run_start_before(text, start)
+            return self.typed_run(text, run_start, end, titled=False) if run_start < start else []
+        if kind == "org_head" and not text[start].isupper():
+            return self.org_head(text, start, end)
+        if kind == "place_head" and not text[start].isupper():
+            return self.place_head(text, start)
+        return []
+
     def dateline(self, text: str) -> list[Candidate]:
+        if not DATELINE_MARK.search(text, 0, 90):
+            return []  # no bracket, dash or colon where a dateline would end
         match = DATELINE.match(text)
         if match is None:
             return []
@@ -116,11 +174,27 @@ class Shapes:
             found.append(Candidate(start, start + len(agency.strip()), agency.strip(), "ORG"))
         return found
 
-    def credits(self, text: str) -> list[Candidate]:
+    def credits(self, text: str, folded: str | None = None) -> list[Candidate]:
         """Photographers and agencies in "Photo: A / B", "(A/B/C)" and "AGENCY/Name"."""
+        found = self.slash_credits(text)
+        for kind, _, end in self.cues_in(text, fold(text) if folded is None else folded):
+            if kind == "credit":
+                found += self.credit_after(text, end)
+        return found
+
+    def credit_after(self, text: str, end: int) -> list[Candidate]:
+        """The credit after a cue word ("Photo: ...", "Photo by ...")."""
+        separator = CREDIT_SEPARATOR.match(text, end)
+        if separator is None:
+            return []
+        stop = CREDIT_END.search(text, separator.end())
+        return credit_parts(text, separator.end(), stop.start() if stop else len(text),
+                            self.words)
+
+    def slash_credits(self, text: str) -> list[Candidate]:
+        if "/" not in text:
+            return []
         found: list[Candidate] = []
-        for match in self.credit.finditer(text):
-            found += credit_parts(text, match.start("body"), match.end("body"), self.words)
         for match in SLASH_CREDIT.finditer(text):
             found += credit_parts(text, match.start(1), match.end(1), self.words)
         for match in AGENCY_SLASH.finditer(text):
@@ -147,84 +221,81 @@ class Shapes:
     def nicknames(self, text: str) -> list[Candidate]:
         """Joaquín “El Chapo” Guzmán: the person Joaquín Guzmán, "El Chapo" another name."""
         found = []
+        if '"' not in text and "“" not in text:
+            return []
         for match in NICKNAME.finditer(text):
             name = f"{match['first']} {match['last']}"
             found.append(Candidate(match.start(), match.end(), name, "PERSON",
                                    also=match["nick"].strip()))
         return found
 
-    def titled_runs(self, text: str) -> list[Candidate]:
-        """Capitalised runs the context types: after a person's title, or ending in an
-        organisation's or a place's word."""
-        found = []
-        for match in RUN.finditer(text):
-            start, end = trim_run(text, match.start(), match.end())
-            words = text[start:end].split()
-            if not words:
-                continue
-            before = text[max(0, start - 40):start].lower().split()
-            if (split := inner_title(words, self.words)) is not None:
-                # "DEA Administrator Anne Milgram": an organisation, a title, a person
-                organisation, title = split
-                if organisation == 1 and words[0].isupper() and len(words[0]) > 1:
-                    found.append(Candidate(start, start + len(words[0]), words[0], "ORG"))
-                start += len(" ".join(words[:organisation])) + 1
-                before, words = words[organisation:organisation + title], words[
-                    organisation:]
-                before = [w.lower() for w in before]
-            inside = leading_title_words(words, self.words)
-            if inside:
-                start += len(" ".join(words[:inside])) + 1
-                words = words[inside:]
-            while words and not words[0][0].isupper():  # "COO of Wirecard": no name
-                start += len(words[0]) + 1
-                words = words[1:]
-            if not words:
-                continue
-            name = " ".join(words)
-            if inside or self.words.title_before(before):
-                if len(words) >= 2 and not self.label_of(name, ""):
-                    found.append(Candidate(start, end, name, "PERSON"))
-            elif len(words) >= 2 and (label := self.label_of(name, "")):
-                # "Wirecard AG", later "Wirecard": the company without its legal form
-                stem = " ".join(words[:-1]) if words[-1].lower() in self.words.legal_forms else ""
-                found.append(Candidate(start, end, name, label, also=stem))
-            elif len(words) == 1 and before and before[-1] in self.words.org_before:
-                found.append(Candidate(start, end, name, "ORG"))
-        return found
+    def typed_run(self, text: str, start: int, end: int, titled: bool) -> list[Candidate]:
+        """A run of two words or more: a person when a title stands before it (`titled`) or
+        starts it ("Foreign Minister Lars Holm"), else typed by its last word."""
+        start, end = trim_run(text, start, end)
+        words = text[start:end].split()
+        inside = leading_title_words(words, self.words)
+        if inside:
+            start += len(" ".join(words[:inside])) + 1
+            words = words[inside:]
+        while words and not words[0][0].isupper():  # "COO of Wirecard": no name
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2:
+            return []
+        name = " ".join(words)
+        label = self.label_of(name, "")
+        if inside or titled:
+            return [] if label else [Candidate(start, end, name, "PERSON")]
+        if label is None:
+            return []
+        # "Wirecard AG", later "Wirecard": the company without its legal form
+        stem = " ".join(words[:-1]) if words[-1].lower() in self.words.legal_forms else ""
+        return [Candidate(start, end, name, label, also=stem)]
+
+    def org_head(self, text: str, start: int, end: int) -> list[Candidate]:
+        """"the Sinaloa cartel", "the US embassy in Beirut": a name and a lowercase noun."""
+        before = self.name_before_head.search(text, max(0, start - 80), start)
+        if before is None:
+            return []
+        name_start, _ = trim_run(text, before.start("name"), before.end("name"))
+        if name_start >= before.end("name"):
+            return []
+        head = text[start:end].lower()
+        name = text[name_start:end]
+        if head in ("embassy", "consulate") and (where := IN_PLACE.match(text, end)):
+            name += where[0]  # the place stays a mention of its own
+        proper = head in self.words.org_heads
+        return [Candidate(name_start, end, name, "ORG",
+                          also=text[name_start:before.end("name")] if proper else "")]
+
+    def place_head(self, text: str, start: int) -> list[Candidate]:
+        """"Gaza City’s Shejaia district": the place Shejaia (the noun is no part of it)."""
+        before = self.name_before_place.search(text, max(0, start - 80), start)
+        if before is None:
+            return []
+        name_start, name_end = trim_run(text, before.start("name"), before.end("name"))
+        return [Candidate(name_start, name_end, text[name_start:name_end], "GPE")] \
+            if name_start < name_end else []
 
     def org_heads(self, text: str) -> list[Candidate]:
-        """"the Sinaloa cartel", "the US embassy in Beirut": a name and a lowercase noun."""
-        found = []
-        for match in self.org_head.finditer(text):
-            start, _ = trim_run(text, match.start("name"), match.end("name"))
-            if start >= match.end("name"):
-                continue
-            end = match.end("head")
-            name = text[start:end]
-            if match["where"] and match["head"] in ("embassy", "consulate"):
-                name += match["where"]  # the place stays a mention of its own
-            proper = match["head"] in self.words.org_heads
-            found.append(Candidate(start, end, name, "ORG",
-                                   also=text[start:match.end("name")] if proper else ""))
-        return found
+        return [c for kind, start, end in self.cues_in(text, fold(text)) if kind == "org_head"
+                for c in self.typed_by_cue(kind, text, start, end)]
 
     def place_heads(self, text: str) -> list[Candidate]:
-        """"Gaza City’s Shejaia district": the place Shejaia (the noun is no part of it)."""
-        found = []
-        for match in self.place_head.finditer(text):
-            start, end = trim_run(text, match.start("name"), match.end("name"))
-            if start < end:
-                found.append(Candidate(start, end, text[start:end], "GPE"))
-        return found
+        return [c for kind, start, end in self.cues_in(text, fold(text)) if kind == "place_head"
+                for c in self.typed_by_cue(kind, text, start, end)]
 
-    def other_names(self, text: str) -> list[tuple[int, int, int]]:
+    def other_names(self, text: str, folded: str | None = None) -> list[tuple[int, int, int]]:
         """(where the cue starts, where the name starts and ends) for "X, known as Y",
         "X, dubbed 'Y'" and "X (Y)": Y is another name of whatever X names."""
-        found = [(match.start(), match.start("name"), match.end("name"))
-                 for match in self.known_as.finditer(text)]
-        found += [(match.start(), match.start("name"), match.end("name"))
-                  for match in PARENTHESISED.finditer(text)]
+        found = []
+        if may_hold_alias_cue(text.lower() if folded is None else folded):
+            found += [(match.start(), match.start("name"), match.end("name"))
+                      for match in self.known_as.finditer(text)]
+        if "(" in text:
+            found += [(match.start(), match.start("name"), match.end("name"))
+                      for match in PARENTHESISED.finditer(text)]
         return [(cue, start, len(text[:end].rstrip("'’\"”"))) for cue, start, end in found]
 
     # --- types from context -------------------------------------------------------------
@@ -246,6 +317,34 @@ class Shapes:
         return None
 
 
+# Marks that end or start a word for the cue search ("spokesman," "(Photo:"); the dot, hyphen
+# and apostrophe stay, as cues hold them ("Gen.", "secretary-general").
+PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys("()[]{}\"“”«»,;:!?/|", " "))
+
+
+def cue_automaton(words: Cues) -> ahocorasick.Automaton:
+    """" cue word " (folded, between spaces) -> [(kind, length, tail)]: titles before a
+    person, words before a lone organisation, last words of organisations and places,
+    lowercase nouns after them, and credit cues."""
+    kinds = (("title", words.person_titles), ("org_before", words.org_before),
+             ("suffix", words.org_suffixes | words.place_suffixes),
+             ("org_head", words.org_heads | words.state_heads),
+             ("place_head", words.place_heads), ("credit", words.credit_cues))
+    table: dict[str, list[tuple[str, int, int]]] = {}
+    for kind, values in kinds:
+        for value in values:
+            key = fold(value).translate(PUNCTUATION_TO_SPACE)
+            # " bank " and, at a sentence's end, " bank. "
+            for spaced, tail in ((f" {key} ", 1), (f" {key}. ", 2)) if not key.endswith(".") \
+                    else ((f" {key} ", 1),):
+                table.setdefault(spaced, []).append((kind, len(value), tail))
+    automaton = ahocorasick.Automaton()
+    for key, entries in table.items():
+        automaton.add_word(key, entries)
+    automaton.make_automaton()
+    return automaton
+
+
 def shapes() -> Shapes:
     global _SHAPES
     if _SHAPES is None:
@@ -254,6 +353,35 @@ def shapes() -> Shapes:
 
 
 _SHAPES: Shapes | None = None
+
+
+ALIAS_HINTS = ("known as", "aka", "a.k.a", "dubbed", "nicknamed", "called", "formerly")
+
+
+def may_hold_alias_cue(folded: str) -> bool:
+    """A cheap test before the alias pattern: most paragraphs hold none of its cues."""
+    return any(hint in folded for hint in ALIAS_HINTS)
+
+
+JOINER_WORDS = frozenset(JOINERS.split("|"))
+
+
+def run_start_before(text: str, start: int) -> int:
+    """Where the capitalised run that a word at `start` ends begins ("Deutsche Bank",
+    "Bank of England"): the words before it, back to the first that is neither capitalised
+    nor a particle, or that carries punctuation."""
+    words = text[max(0, start - 100):start].split(" ")
+    if words and words[-1] == "":
+        words.pop()  # the space right before the word
+    else:
+        return start
+    taken = 0
+    for word in reversed(words):
+        if not word or not (word[0].isupper() and WHOLE_WORD.fullmatch(word) or
+                            word in JOINER_WORDS):
+            break
+        taken += len(word) + 1
+    return start - taken
 
 
 def display(name: str) -> str:
@@ -267,6 +395,8 @@ def is_title_case(text: str) -> bool:
     """A headline in Title Case or capitals ("El Chapo and the Fog of the Drug War"): capital
     letters say nothing about names there. A sentence dense with names still has lowercase
     words ("President X met Gen. Y")."""
+    if text.count(" ") > 40:
+        return False  # a paragraph of running text, not a headline
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in MINOR]
     lowercase = sum(not w[0].isupper() for w in words)
     return 3 <= len(words) <= 25 and lowercase <= len(words) // 10
@@ -300,17 +430,6 @@ def leading_title_words(words: list[str], words_cues: Cues) -> int:
         if words_cues.title_before(prefix):
             count = n
     return count
-
-
-def inner_title(words: list[str], words_cues: Cues) -> tuple[int, int] | None:
-    """(words before, words of the title) when a title stands inside a run after other words
-    and before at least two more: "DEA Administrator Anne Milgram" -> (1, 1)."""
-    for at in range(1, len(words) - 2):
-        for size in (2, 1):
-            if " ".join(words[at:at + size]) in words_cues.title_inside and \
-                    len(words) - at - size >= 2:
-                return at, size
-    return None
 
 
 def credit_parts(text: str, start: int, end: int, words: Cues) -> list[Candidate]:
