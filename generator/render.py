@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,6 +36,7 @@ from .export import (
     to_json,
 )
 from .extract.matcher import script_of
+from .graph import GraphView, graph_view, neighbourhood
 from .link import Index, article_map, build_index, ranked
 from .model import Article, Corpus, Entity, Event, Mention, Paragraph, Topic
 from .sentences import sentences
@@ -98,6 +99,12 @@ class Renderer:
         self.entities = {entity.id: entity for entity in corpus.entities}
         self.articles = article_map(corpus)
 
+    @cached_property
+    def graph(self) -> GraphView:
+        """What the Graph page draws (layout and communities); the entity pages' small graphs
+        take their colours from it."""
+        return graph_view(self.corpus, self.index)
+
     def page(self, template: str, url: str, **context: Any) -> tuple[str, str]:
         href: Callable[[str], str] = partial(relative_url, url)
         text = self.env.get_template(template).render(
@@ -107,6 +114,8 @@ class Renderer:
 
     def render(self) -> Site:
         site = Site()
+        # Before the pages: the entity pages' workers fork with the graph already computed.
+        site.files["data/graph-view.json"] = to_json(self.graph.document(self.index))
         site.pages.update(self.article_and_entity_pages())
         site.nav = [{"Home": "index.md"}, {"Articles": "articles.md"}]
         for entity_type, title, url in ENTITY_SECTIONS:
@@ -193,6 +202,8 @@ class Renderer:
             section=next((title, url) for kind, title, url in ENTITY_SECTIONS
                          if kind == entity.type),
             names=names, neighbours=neighbours,
+            neighbourhood=neighbourhood(self.index, entity, [e for e, _ in neighbours],
+                                        self.graph),
             aliases=[(lang, name) for lang, values in names for name in values
                      if name != entity.name],
             articles=[self.articles[a] for a in self.index.articles_by_entity.get(entity.id, [])],
@@ -277,7 +288,7 @@ class Renderer:
                                if timeline_split(self.corpus.events) else []),
             "count_attribute": count_attribute,
             "strongest_pairs": strongest_pairs(self.index, self.entities),
-            "graph_min_weight": graph_min_weight(self.index),
+            "graph": self.graph.summary(),
             "top_entities_in_events": [self.entities[e] for e, _ in Counter(
                 e for event in self.corpus.events for e in event.entities).most_common(
                 TIMELINE_FILTER_ENTITIES)],
@@ -430,17 +441,6 @@ def strongest_pairs(index: Index, entities: dict[str, Entity],
              for b, weight in others.items() if a < b]
     pairs.sort(key=lambda p: (-p[0], entities[p[1]].name, entities[p[2]].name))
     return [(entities[a], entities[b], weight) for weight, a, b in pairs[:limit]]
-
-
-MAX_GRAPH_EDGES = 400  # drawn at first; the slider shows more
-
-
-def graph_min_weight(index: Index) -> int:
-    """The smallest edge weight that keeps the first drawing under MAX_GRAPH_EDGES edges."""
-    weights = sorted((w for others in index.cooccurrence.values() for w in others.values()),
-                     reverse=True)
-    weights = weights[::2]  # each pair is counted from both sides
-    return weights[MAX_GRAPH_EDGES - 1] if len(weights) >= MAX_GRAPH_EDGES else 1
 
 
 _FORKED_RENDERER: Renderer | None = None  # what a forked worker renders with
