@@ -46,6 +46,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 Item = TypeVar("Item")
 SNIPPET_CONTEXT = 80  # characters of context either side of a mention
 MAX_SNIPPETS = 200  # per entity page; the rest are counted and in corpus.json
+SNIPPETS_SHOWN = 3  # per article on an entity page; the article's others are folded
 MAX_EVENTS = 200  # per entity or topic page; all are on the timeline and in events.csv
 # The timeline is one page while the corpus has at most this many dated events; above it, the
 # timeline page is an overview of the years and each year has its own page (timeline/2023/).
@@ -191,8 +192,7 @@ class Renderer:
 
     def entity_page(self, entity: Entity) -> tuple[str, str]:
         mentions = self.index.mentions_by_entity.get(entity.id, [])
-        snippets = [(self.articles[m.article], snippet(self.articles[m.article], m))
-                    for m in mentions[:MAX_SNIPPETS]]
+        snippets = mentions_by_article(self.articles, mentions)
         neighbours = [(self.entities[other], count) for other, count in sorted(
             self.index.cooccurrence.get(entity.id, Counter()).items(),
             key=lambda item: (-item[1], self.entities[item[0]].name.lower()))[:TOP_NEIGHBOURS]]
@@ -315,8 +315,10 @@ def paragraph_html(paragraph: Paragraph, mentions: list[Mention], href: Callable
     return Markup("".join(pieces))
 
 
-def snippet(article: Article, mention: Mention) -> dict[str, Any]:
-    """Keyword in context: the words around a mention, cut at word boundaries."""
+def snippet(article: Article, mention: Mention,
+            also: Sequence[Mention] = ()) -> dict[str, Any]:
+    """Keyword in context: the words around a mention, cut at word boundaries; `also` (other
+    mentions in the paragraph) are marked in `pieces` where they fall inside."""
     paragraph = article.paragraphs[mention.paragraph]
     start, end = mention.start - paragraph.start, mention.end - paragraph.start
     text = paragraph.text
@@ -327,11 +329,55 @@ def snippet(article: Article, mention: Mention) -> dict[str, Any]:
     if right_edge < len(text):
         right_edge = text.rfind(" ", end, right_edge) if text.rfind(" ", end, right_edge) > 0 \
             else right_edge
+    pieces: list[tuple[str, bool]] = [("…" if left_edge > 0 else "", False)]
+    cursor = left_edge
+    for other in sorted({mention, *also}, key=lambda m: m.start):
+        first, last = other.start - paragraph.start, other.end - paragraph.start
+        if first >= cursor and last <= right_edge:
+            pieces += [(text[cursor:first], False), (text[first:last], True)]
+            cursor = last
+    pieces.append((text[cursor:right_edge] + ("…" if right_edge < len(text) else ""), False))
     return {"left": ("…" if left_edge > 0 else "") + text[left_edge:start],
             "match": text[start:end],
             "right": text[end:right_edge] + ("…" if right_edge < len(text) else ""),
+            "pieces": [piece for piece in pieces if piece[0]],
             "url": f"{article.url}#p{paragraph.index}", "lang": paragraph.lang,
             "rtl": paragraph.rtl}
+
+
+def mentions_by_article(articles: dict[str, Article],
+                        mentions: list[Mention]) -> list[dict[str, Any]]:
+    """An entity's mentions for its page, grouped by article (in the order they come): one
+    snippet per paragraph, with every mention of the entity inside it marked; the first
+    SNIPPETS_SHOWN of an article are shown, the rest folded. At most MAX_SNIPPETS in all,
+    the shown ones of every article first; what is left out is counted (`covered`) and
+    stays in corpus.json and mentions.csv."""
+    paragraphs: dict[str, dict[int, list[Mention]]] = {}
+    for mention in mentions:
+        paragraphs.setdefault(mention.article, {}).setdefault(mention.paragraph, []).append(
+            mention)
+    budget = MAX_SNIPPETS
+    groups: list[dict[str, Any]] = []
+    for article_id, by_paragraph in paragraphs.items():
+        keep = min(SNIPPETS_SHOWN, len(by_paragraph), budget)
+        budget -= keep
+        groups.append({"article": articles[article_id], "paragraphs": list(by_paragraph.values()),
+                       "shown": keep, "mentions": sum(map(len, by_paragraph.values()))})
+    for group in groups:
+        folded = min(len(group["paragraphs"]) - group["shown"], budget)
+        budget -= folded
+        group["folded"] = folded
+    kept = []
+    for group in groups:
+        if not group["shown"]:
+            continue
+        article, taken = group["article"], group["paragraphs"][:group["shown"] + group["folded"]]
+        snippets = [snippet(article, min(found, key=lambda m: m.start), found) for found in taken]
+        kept.append({"article": article, "mentions": group["mentions"],
+                     "paragraphs": len(group["paragraphs"]),
+                     "shown": snippets[:group["shown"]], "folded": snippets[group["shown"]:],
+                     "covered": sum(len(found) for found in taken)})
+    return kept
 
 
 def names_by_language(entity: Entity, mentions: list[Mention]) -> list[tuple[str, list[str]]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -92,6 +93,32 @@ def test_graph_view_is_byte_identical_for_the_same_input(tmp_path: Path) -> None
     pages = sorted(p.relative_to(outputs[0]) for p in (outputs[0] / "entities").rglob("*.md"))
     assert pages and all((outputs[0] / p).read_bytes() == (outputs[1] / p).read_bytes()
                          for p in pages)
+
+
+def test_entity_page_groups_mentions_by_article_and_exports_keep_every_one(
+        seed_site: Path) -> None:
+    html = (seed_site / "entities/hamas/index.html").read_text(encoding="utf-8")
+    corpus = json.loads((seed_site / "data/corpus.json").read_text(encoding="utf-8"))
+    hamas = Counter((a["id"], m["paragraph"]) for a in corpus["articles"]
+                    for m in a["mentions"] if m["entity"] == "hamas")
+    articles = {article for article, _ in hamas}
+    section = html[html.index('class="mentions-by-article"'):]
+    section = section[:section.index("</ol>")]
+    groups = section.split('class="mention-group"')[1:]
+    assert len(groups) == len(articles) > 1
+    for group in groups:
+        shown, _, folded = group.partition("<details")
+        assert 1 <= shown.count('class="kwic"') <= 3
+        more = re.search(r"(\d+) more paragraph", folded)
+        assert folded.count('class="kwic"') == (int(more.group(1)) if more else 0)
+    links = re.findall(r'<a class="kwic" href="([^"]+)"', section)
+    assert len(links) == len(hamas) == len(set(links)), "one snippet per paragraph, each once"
+    assert sum(hamas.values()) > len(hamas), "some paragraphs name Hamas more than once"
+    # Every snippet marks its mention, and the others of its paragraph that fall inside it.
+    assert len(hamas) < section.count("<mark>") <= sum(hamas.values())
+    mentions_csv = (seed_site / "data/mentions.csv").read_text(encoding="utf-8")
+    assert sum(1 for line in mentions_csv.splitlines() if ",hamas," in line) == \
+        sum(hamas.values())
 
 
 # --- in Chromium ------------------------------------------------------------------------------
@@ -287,4 +314,24 @@ def test_entity_neighbourhood_graph_is_drawn_and_links_pages(tab: Any, seed_url:
     target = clickable_node(tab)
     tab.mouse.click(target["x"], target["y"])
     tab.wait_for_url(f"**/entities/{target['id']}/")
+    assert tab.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_long_entity_page_folds_mentions_per_article(tab: Any, seed_url: str) -> None:
+    tab.goto(seed_url + "entities/hamas/")
+    height = tab.evaluate("() => document.documentElement.scrollHeight")
+    print(f"\nHamas page height: {height} px (8,472 px before mentions were grouped)")
+    assert height < 6000
+    details = tab.locator("details.more-mentions").first
+    folded = details.locator("a.kwic").first
+    assert not folded.is_visible()
+    details.locator("summary").click()
+    assert folded.is_visible()
+    href = folded.get_attribute("href") or ""
+    folded.click()
+    anchor = href.rsplit("#", 1)[1]
+    tab.wait_for_url(f"**#{anchor}")
+    assert tab.locator(f"#{anchor}").count() == 1
     assert tab.errors == []
