@@ -23,6 +23,7 @@ from .extract.events import extract_events
 from .extract.knowledge import Knowledge, KnowledgeError, load_knowledge
 from .extract.same_story import find_same_story
 from .extract.topics import TopicScorer, load_topics
+from .incremental import BuildMemo
 from .ingest import decode_source, read_bytes, scan_input
 from .model import Article, Corpus, Event, Problem, Source, Topic
 from .outlets import OutletError, load_outlets, name_publishers
@@ -33,8 +34,11 @@ from .slugs import unique_slugs
 log = logging.getLogger("generator")
 
 
-def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
-    """Map the per-file and per-article stages (on `config.executor`), reduce into a Corpus."""
+def build_corpus(config: Config, timer: StageTimer | None = None,
+                 memo: BuildMemo | None = None) -> Corpus:
+    """Map the per-file and per-article stages (on `config.executor`), reduce into a Corpus.
+    With a `memo` (what this process's last build read and found: `serve`), files and
+    articles that did not change are taken from it rather than read and looked up again."""
     timer = timer or StageTimer()
     if not config.input_dir.is_dir():
         raise InputError(f"{config.input_dir}: input folder does not exist")
@@ -61,9 +65,10 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
     try:
         namespace = fingerprint(config.knowledge_dir)
         with timer.stage("read and parse"):
-            read = executor.map(partial(read_files, ReadSetup(
-                config.input_dir, config.max_file_bytes, config.cache_file, code_fingerprint())),
-                files)
+            setup = ReadSetup(config.input_dir, config.max_file_bytes, config.cache_file,
+                              code_fingerprint())
+            read = (memo.read(setup, files, partial(executor.map, partial(read_files, setup)))
+                    if memo is not None else executor.map(partial(read_files, setup), files))
             # Files that could not even be read are Sources too, in path order with the rest.
             read = sorted([*read, *(FileRead(source, [], []) for source in scan.unreadable)],
                           key=lambda item: item.source.file)
@@ -76,7 +81,7 @@ def build_corpus(config: Config, timer: StageTimer | None = None) -> Corpus:
         with timer.stage("extract"):
             found = extract_all(executor, ExtractionSetup(knowledge, topics, config.ner,
                                                           config.cache_file, namespace),
-                                articles)
+                                articles, memo)
     finally:
         executor.close()
     with timer.stage("link"):
@@ -188,9 +193,18 @@ class ArticleFindings(NamedTuple):
     events: tuple[Event, ...]
 
 
-def extract_all(executor: Executor, setup: ExtractionSetup,
-                articles: list[Article]) -> list[ArticleFindings]:
-    return executor.map(partial(extract_chunk, setup), articles)
+def extract_all(executor: Executor, setup: ExtractionSetup, articles: list[Article],
+                memo: BuildMemo | None = None) -> list[ArticleFindings]:
+    if memo is None:
+        return executor.map(partial(extract_chunk, setup), articles)
+    keys = [findings_key(setup, article) for article in articles]
+    return memo.extract(keys, articles, partial(executor.map, partial(extract_chunk, setup)))
+
+
+def findings_key(setup: ExtractionSetup, article: Article) -> str:
+    """What an article's findings depend on: the extraction cache's key for it."""
+    return Cache(None, "findings", f"{setup.namespace}\0ner={setup.ner}").key(
+        article.id, article.sha256, str(article.index_in_file))
 
 
 def extract_chunk(setup: ExtractionSetup, articles: list[Article]) -> list[ArticleFindings]:
@@ -198,7 +212,7 @@ def extract_chunk(setup: ExtractionSetup, articles: list[Article]) -> list[Artic
     unchanged article. NER runs once over the chunk's other articles (one model pass per
     article, batched): the worker is the unit of parallelism."""
     cache = Cache(setup.cache, "findings", f"{setup.namespace}\0ner={setup.ner}")
-    keys = [cache.key(a.id, a.sha256, str(a.index_in_file)) for a in articles]
+    keys = [findings_key(setup, a) for a in articles]
     cached = cache.get_many(keys)
     missing = [article for article, key in zip(articles, keys, strict=True)
                if key not in cached]

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import Config, default_jobs, iso_timestamp, source_date_epoch
 from .executor import EXECUTORS, ExecutorError
+from .incremental import BuildMemo, PageMemo, render_site_memo, search_entries_class
 from .model import Corpus
 from .pipeline import InputError, build_corpus
 from .render import Site, render_site
@@ -34,6 +35,9 @@ log = logging.getLogger("generator")
 
 
 PAGEFIND_ABOVE = 2000  # articles; measured in bench/RESULTS.md
+# The user's SOURCE_DATE_EPOCH, if any: each build sets the variable for MkDocs' sitemap, and a
+# rebuild in the same process (`serve`) must not take the last build's value for the user's.
+USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 
 
 # Material's search validates `lang` against MkDocs' own list, which lacks Hebrew, and drops
@@ -113,8 +117,16 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         self.pagefind = False
         self.dirty = False
         # What the previous build wrote, so a dirty rebuild (`serve`) can keep its HTML.
-        self.built: dict[str, bytes] = {}  # page path -> hash of its Markdown
-        self.built_for: tuple[str, ...] = ()
+        # per site folder (and URL and nav): page path -> hash of its Markdown
+        self.built: dict[tuple[str, ...], dict[str, bytes]] = {}
+        # What the previous build of this process read, found, rendered and indexed: a
+        # rebuild (`serve`) redoes only what an edit touches (see incremental.py).
+        self.memo = BuildMemo()
+        self.page_memo = PageMemo()
+        # per site folder: page src -> its entries in Material's search index
+        self.search_entries: dict[tuple[str, ...], dict[str, list[dict[str, Any]]]] = {}
+        self.search_index: Any = None  # Material's, when it is the search
+        self.pagefind_run: subprocess.Popen[str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook makes MkDocs keep this object across the rebuilds of `serve`.
@@ -126,10 +138,13 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         self.settings = settings_from(config, self.config)
         self.timer = StageTimer()
         try:
-            self.corpus = build_corpus(self.settings, self.timer)
+            self.corpus = build_corpus(self.settings, self.timer,
+                                       self.memo if self.dirty else None)
         except (InputError, ExecutorError) as error:
             raise PluginError(str(error)) from None
         log_problems(self.corpus.problems)
+        if USER_SOURCE_DATE_EPOCH is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
         epoch = source_date_epoch(max((a.date for a in self.corpus.articles if a.date),
                                       default=None))
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs dates the sitemap by it
@@ -138,12 +153,33 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
             self.config.search == "auto" and len(self.corpus.articles) > PAGEFIND_ABOVE)
         self.settings = replace(self.settings, pagefind=self.pagefind)
         with self.timer.stage("render"):
-            self.site = render_site(self.corpus, self.settings)
+            self.site = (render_site_memo(self.corpus, self.settings, self.page_memo)
+                         if self.dirty else render_site(self.corpus, self.settings))
         config.nav = self.site.nav  # the generator owns the navigation: see DESIGN.md §5
         add_search_languages(config, SEARCH_LANGUAGES)
         if self.pagefind:
             disable_material_search(config)
+        self.search_index = self.keep_search_entries(config)
         return config
+
+    def keep_search_entries(self, config: MkDocsConfig) -> Any:
+        """Material's search index, made to keep the entries of pages a dirty build does not
+        build again (incremental.py); None when Material's search is not the one used."""
+        for name, plugin in config.plugins.items():
+            index = getattr(plugin, "search_index", None)
+            if (name.endswith("search") and plugin.config.get("enabled", True) and index
+                    and type(index).__module__.startswith("material.")):
+                kept = search_entries_class(type(index))(**plugin.config)
+                kept.store, kept.order = {}, []  # see on_files and on_env
+                plugin.search_index = kept  # type: ignore[attr-defined]
+                plugin.search_index_prev = None  # type: ignore[attr-defined]
+                return kept
+        return None
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.search_index is not None:  # the page order of a clean build
+            self.search_index.order = [file.src_uri for file in files.documentation_pages()]
+        return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.pagefind:
@@ -159,22 +195,27 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         assert self.site is not None
         in_nav = {path for entry in self.site.nav for path in entry.values()}
         # Pagefind indexes the whole site folder, so HTML kept from the last build is found;
-        # Material's search only indexes the pages built this time, so it needs them all.
+        # Material's search keeps the entries of the pages not built again (keep_search_entries).
         this_build = (config.site_dir, config.site_url or "", repr(config.nav))
-        same_site = self.dirty and self.built_for == this_build
-        previous = self.built if same_site and self.pagefind else {}
+        same_site = self.dirty and this_build in self.built
+        previous = self.built[this_build] if same_site else {}
         built = {}
         for path, content in sorted(self.site.pages.items()):
             inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
             built[path] = hashlib.sha256(content.encode()).digest()
             kind = UnchangedPage if previous.get(path) == built[path] else File
             files.append(kind.generated(config, path, content=content, inclusion=inclusion))
-        for path in (self.built.keys() - built.keys()) if same_site else ():
+        for path in (previous.keys() - built.keys()) if same_site else ():
             # a page gone since the last build: a dirty build does not empty the site folder
             Path(File.generated(config, path, content="").abs_dest_path).unlink(missing_ok=True)
         for path, content in sorted(self.site.files.items()):
             files.append(File.generated(config, path, content=content))
-        self.built, self.built_for = built, this_build
+        self.built[this_build] = built
+        if self.search_index is not None:
+            self.search_index.store = store = self.search_entries.setdefault(this_build, {})
+            for file in files.documentation_pages():
+                if file.src_uri not in store:  # no entries kept: build it, kept HTML or not
+                    file.is_modified = lambda: True  # type: ignore[method-assign]
         return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

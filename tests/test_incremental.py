@@ -3,6 +3,8 @@ unchanged article is not analysed again; an edit, or a changed knowledge base, i
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -10,11 +12,13 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from generator import pipeline
+from generator import incremental, pipeline
 from generator.config import Config
+from generator.extract import ner
 from generator.extract.entities import EntityExtractor
 from generator.model import Corpus
 from generator.plugin import ResearchPlugin
+from generator.render import TEMPLATES
 
 from .conftest import ROOT, SEEDS
 
@@ -98,11 +102,20 @@ def test_an_unusable_cache_file_is_one_clear_error(project: Path) -> None:
         build(project)
 
 
-def build_site(project: Path, site: Path, dirty: bool) -> None:
+def build_site(project: Path, site: Path, dirty: bool) -> ResearchPlugin:
     """One MkDocs build as `serve` runs it (dirty) or as `build` does."""
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=not dirty)
     config.plugins.on_startup(command="serve" if dirty else "build", dirty=dirty)
     mkdocs_build(config, dirty=dirty)
+    plugin = config.plugins["research"]
+    assert isinstance(plugin, ResearchPlugin)
+    return plugin
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site but Pagefind's index (rebuilt from the HTML each time)."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and "pagefind" not in p.relative_to(site).parts}
 
 
 def html_pages(site: Path) -> dict[str, bytes]:
@@ -133,3 +146,118 @@ def test_a_dirty_rebuild_keeps_unchanged_html_and_equals_a_clean_build(
     assert any("ministry said on Friday" in page.decode() for page in after.values())
     build_site(project, project / "clean", dirty=False)
     assert after == html_pages(project / "clean")
+    assert site_files(served) == site_files(project / "clean")
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("search", ["material", "pagefind"])
+def test_a_sequence_of_edits_served_equals_a_clean_build_each_time(
+        project: Path, monkeypatch: pytest.MonkeyPatch, search: str) -> None:
+    """`serve` after an edit, an added file, a renamed one, a deleted one and a knowledge-base
+    edit: each time the site equals a clean build of the same input, byte for byte (search
+    index and sitemap included), and only the pages the edit touches are rendered again."""
+    monkeypatch.setattr(ResearchPlugin, "overrides", {
+        "input": str(project / "in"), "ner": False, "search": search,
+        "knowledge": str(project / "knowledge"), "cache": str(project / "cache.sqlite")})
+    monkeypatch.setattr(incremental, "RACY_NS", 0)  # files written just now count as unchanged
+    served = project / "served"
+    files = sorted((project / "in").glob("*.txt"))
+
+    def edit() -> None:
+        append(files[0], "\nThe ministry said on Friday that Zorvanian Quell would answer.\n")
+
+    def add() -> None:
+        (project / "in" / "002a_new.txt").write_text(
+            "Ceasefire talks resume in Cairo\n\nMediators said on Sunday that delegations from "
+            "Hamas and Israel had arrived for a new round of talks in Cairo.\n", encoding="utf-8")
+
+    def rename() -> None:
+        files[1].rename(project / "in" / "zz_renamed.txt")
+
+    def delete() -> None:
+        files[-1].unlink()
+
+    def knowledge() -> None:
+        append(project / "knowledge" / "entities.yml",
+               "\n  - id: zorvanian-quell\n    name: Zorvanian Quell\n    type: person\n")
+
+    plugin = build_site(project, served, dirty=True)
+    pages = len(plugin.page_memo.pages)
+    for number, step in enumerate((edit, add, rename, delete, knowledge)):
+        step()
+        plugin = build_site(project, served, dirty=True)
+        clean = project / f"clean-{number}"
+        build_site(project, clean, dirty=False)
+        assert site_files(served) == site_files(clean), step.__name__
+        if step is edit:  # one file read again; a few pages rendered, the rest kept
+            assert plugin.memo.reused_files == len(files) - 1
+            assert 0 < plugin.page_memo.rendered < pages // 2
+    assert "entities/zorvanian-quell/index.html" in site_files(served)
+
+
+def test_a_knowledge_base_edit_does_not_run_ner_again_on_unchanged_text(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts: list[str] = []
+
+    def counting_model(pieces: list[str], batch_size: int) -> list[list[list[object]]]:
+        texts.extend(pieces)
+        return [[] for _ in pieces]
+
+    monkeypatch.setattr(ner, "spans_of", counting_model)
+    memo = incremental.BuildMemo()
+    config = Config(input_dir=project / "in", knowledge_dir=project / "knowledge", ner=True,
+                    cache_file=project / "cache.sqlite")
+    first = pipeline.build_corpus(config, memo=memo)
+    assert texts
+    texts.clear()
+    append(project / "knowledge" / "entities.yml",
+           "\n  - id: zorvanian-quell\n    name: Zorvanian Quell\n    type: person\n")
+    again = pipeline.build_corpus(config, memo=memo)
+    assert texts == [] and memo.reused_findings == 0  # analysed again, without the model
+    assert [a.id for a in again.articles] == [a.id for a in first.articles]
+
+
+def test_a_file_changed_within_the_timestamp_granularity_is_read_again(
+        project: Path) -> None:
+    """Size and times are trusted only for a file modified RACY_NS before they were taken; a
+    file rewritten with its old size and modification time has a new change time."""
+    memo = incremental.BuildMemo()
+    config = Config(input_dir=project / "in", knowledge_dir=project / "knowledge", ner=False,
+                    cache_file=project / "cache.sqlite")
+    for file in (project / "in").glob("*.txt"):
+        os.utime(file)  # modified now
+    pipeline.build_corpus(config, memo=memo)
+    pipeline.build_corpus(config, memo=memo)
+    assert memo.reused_files == 0  # modified just now: not trusted yet
+    path = sorted((project / "in").glob("*.txt"))[0]
+    for file in (project / "in").glob("*.txt"):
+        os.utime(file, ns=(file.stat().st_atime_ns, file.stat().st_mtime_ns - 10**10))
+    memo.files.clear()
+    pipeline.build_corpus(config, memo=memo)
+    assert memo.files  # now trusted
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Hamas", "HAMAS", 1), encoding="utf-8")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    rebuilt = pipeline.build_corpus(config, memo=memo)
+    assert memo.reused_files == len(list((project / "in").glob("*.txt"))) - 1
+    assert any("HAMAS" in p.text for a in rebuilt.articles for p in a.paragraphs)
+
+
+def test_memoised_templates_read_only_what_globals_read_declares() -> None:
+    """A kept page is as good as its context digest: a memoised template that read more of
+    `corpus` or `articles_by_id` than GLOBALS_READ says could show stale text."""
+    allowed = {"corpus", "articles_by_id",  # handed on to a macro, which is checked too
+               "corpus.article_topics.get(event.article,",  # GLOBALS_READ's events_read
+               "articles_by_id[event.article].display_title"}
+    for template in incremental.GLOBALS_READ:
+        names = [template, *re.findall(r'from "([^"]+)" import',
+                                       (TEMPLATES / template).read_text(encoding="utf-8"))]
+        for name in names:
+            source = (TEMPLATES / name).read_text(encoding="utf-8")
+            for use in re.findall(r"(?<![\w/.])(?:corpus|articles_by_id)\b(?!\.json)"
+                                  r"(?:[.\[][^\s}|)]*)?", source):
+                assert use in allowed, (name, use)
