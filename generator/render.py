@@ -33,6 +33,7 @@ from .export import (
     graph_document,
     graphml,
     mentions_csv,
+    quotes_csv,
     to_json,
 )
 from .extract.matcher import script_of
@@ -48,6 +49,7 @@ SNIPPET_CONTEXT = 80  # characters of context either side of a mention
 MAX_SNIPPETS = 200  # per entity page; the rest are counted and in corpus.json
 SNIPPETS_SHOWN = 3  # per article on an entity page; the article's others are folded
 MAX_EVENTS = 200  # per entity or topic page; all are on the timeline and in events.csv
+MAX_QUOTES = 100  # per entity page; all are in corpus.json and quotes.csv
 # The timeline is one page while the corpus has at most this many dated events; above it, the
 # timeline page is an overview of the years and each year has its own page (timeline/2023/).
 # 500 rows is a page that still loads and filters quickly, and what a reader can scan.
@@ -99,6 +101,10 @@ class Renderer:
         self.index: Index = build_index(corpus, config.count_story_once)
         self.entities = {entity.id: entity for entity in corpus.entities}
         self.articles = article_map(corpus)
+        self.quotes_by_speaker: dict[str, list[Quote]] = {}
+        for quote in corpus.quotes:
+            if quote.speaker is not None:
+                self.quotes_by_speaker.setdefault(quote.speaker, []).append(quote)
 
     @cached_property
     def graph(self) -> GraphView:
@@ -149,6 +155,7 @@ class Renderer:
             "data/entities.csv": entities_csv(self.corpus, self.index),
             "data/mentions.csv": mentions_csv(self.corpus),
             "data/events.csv": events_csv(self.corpus),
+            "data/quotes.csv": quotes_csv(self.corpus),
             "data/cooccurrence.graphml": graphml(self.corpus, self.index),
             "data/articles.csl.json": csl_json(self.corpus, url),
             "data/articles.bib": bibtex(self.corpus, url),
@@ -207,7 +214,10 @@ class Renderer:
             aliases=[(lang, name) for lang, values in names for name in values
                      if name != entity.name],
             articles=[self.articles[a] for a in self.index.articles_by_entity.get(entity.id, [])],
-            events=self.index.events_by_entity.get(entity.id, [])[:MAX_EVENTS])
+            events=self.index.events_by_entity.get(entity.id, [])[:MAX_EVENTS],
+            quotes=[quote_item(self.articles[q.article], q)
+                    for q in self.quotes_by_speaker.get(entity.id, [])[:MAX_QUOTES]],
+            quote_count=len(self.quotes_by_speaker.get(entity.id, [])))
 
     def topic_page(self, topic: Topic) -> tuple[str, str]:
         members = [a for a in self.corpus.articles
@@ -243,8 +253,11 @@ class Renderer:
                    for entity_type, title, _ in ENTITY_SECTIONS]
         copies = sorted((self.articles[other] for other in self.corpus.same_story.get(
             article.id, ())), key=lambda a: (a.date is None, a.date or "", a.id))
+        people = {name: e for e in present if e.type == "person" for name in e.all_names}
+        authors = [(name, people.get(name)) for name in article.authors]
         return self.page("article.md.j2", article.url, article=article, paragraphs=paragraphs,
                          previous=previous, following=following, same_story=copies,
+                         authors=authors,
                          json_ld=Markup(article_json_ld(article, present, self.config.site_url)),
                          entities_by_type=[(title, group) for title, group in by_type if group])
 
@@ -353,7 +366,9 @@ def mentions_by_article(articles: dict[str, Article],
     the shown ones of every article first; what is left out is counted (`covered`) and
     stays in corpus.json and mentions.csv."""
     paragraphs: dict[str, dict[int, list[Mention]]] = {}
-    for mention in mentions:
+    for mention in mentions:  # an article's mentions are contiguous, in corpus order
+        if mention.article not in paragraphs and len(paragraphs) >= MAX_SNIPPETS:
+            break  # no snippet left for this article: the page need not read further
         paragraphs.setdefault(mention.article, {}).setdefault(mention.paragraph, []).append(
             mention)
     budget = MAX_SNIPPETS
@@ -378,6 +393,14 @@ def mentions_by_article(articles: dict[str, Article],
                      "shown": snippets[:group["shown"]], "folded": snippets[group["shown"]:],
                      "covered": sum(len(found) for found in taken)})
     return kept
+
+
+def quote_item(article: Article, quote: Quote) -> dict[str, Any]:
+    """What an entity page shows of a quote: its words (untrusted: the template escapes them),
+    the paragraph they stand in, and the paragraph's language and direction."""
+    paragraph = article.paragraphs[quote.paragraph]
+    return {"text": quote.text, "kind": quote.kind, "url": f"{article.url}#p{paragraph.index}",
+            "article": article, "lang": paragraph.lang, "rtl": paragraph.rtl}
 
 
 def names_by_language(entity: Entity, mentions: list[Mention]) -> list[tuple[str, list[str]]]:
