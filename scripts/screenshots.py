@@ -38,6 +38,10 @@ def main(site: Path, out: Path) -> None:
         for name, path in PAGES.items():
             page.goto(base + path)
             page.wait_for_timeout(3000)  # graph layout and timeline drawing
+            if name == "graph.png":  # the controls and the drawing, not the page's intro
+                page.evaluate("window.scrollTo(0, document.getElementById('graph-controls')"
+                              ".getBoundingClientRect().top + window.scrollY - 72)")
+                page.wait_for_timeout(500)
             page.screenshot(path=str(out / name))
         browser.close()
     server.shutdown()
