@@ -25,15 +25,22 @@ rebuild gives the site a clean build gives (tests/test_incremental.py).
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import pickle
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+import jinja2
+import jinja2.bccache
 
 from . import render
 from .executor import ProcessPool
+from .model import Article
 from .render import TEMPLATES, Renderer, Site
 
 if TYPE_CHECKING:
@@ -63,6 +70,7 @@ class BuildMemo:
     read_setup: Any = None  # the ReadSetup the files were read with
     files: dict[str, tuple[tuple[int, int, int, int], Any]] = field(default_factory=dict)
     findings: dict[str, Any] = field(default_factory=dict)  # extraction key -> findings
+    loaded: tuple[Any, Any] | None = None  # the knowledge folder's stats, what was loaded
     reused_files: int = 0  # of the last build, for tests and the log
     reused_findings: int = 0
 
@@ -84,6 +92,17 @@ class BuildMemo:
                       for name in names if (key := stats[name]) is not None
                       and key[1] < started - RACY_NS}
         return [kept[name] if name in kept else fresh[name] for name in names]
+
+    def knowledge(self, folder: Path, load: Callable[[Path], Value]) -> Value:
+        """The knowledge base as the last build loaded it, if no file in `folder` changed."""
+        started = time.time_ns()
+        key = (folder, tuple(sorted((path.name, stat_key(path)) for path in folder.glob("*"))))
+        if self.loaded is not None and self.loaded[0] == key:
+            return self.loaded[1]  # type: ignore[no-any-return]
+        loaded = load(folder)
+        recent = any(stat[1] >= started - RACY_NS for _, stat in key[1] if stat is not None)
+        self.loaded = None if recent else (key, loaded)
+        return loaded
 
     def extract(self, keys: list[str], items: Sequence[Value],
                 extract_changed: Callable[[list[Value]], list[Any]]) -> list[Any]:
@@ -132,20 +151,55 @@ class PageMemo:
     kept: int = 0
 
 
-def digest(renderer: Renderer, template: str, context: dict[str, Any]) -> bytes | None:
-    """A digest of what the page is rendered from. Its repr, not its pickle: equal values made
-    by different routes (parsed now, or read from the cache) pickle differently, as pickle
-    records which strings are shared. Every value a context holds (dataclasses, named tuples,
-    strings, numbers, containers) has a repr that shows all of it; a value whose repr is an
-    address (`<object at 0x...>`) differs from build to build, so its page is always
-    rendered, never stale."""
+class ContextPickler(pickle.Pickler):
+    """Pickles a page's context to digest it. Fast mode (no memo): the bytes are a function of
+    the values only, not of which equal strings happen to be one object (parsed now, or read
+    from the cache). An Article, often in many contexts and large, is pickled once per build
+    and stands for its digest."""
+
+    def __init__(self, file: io.BytesIO, articles: dict[int, tuple[Article, bytes]]) -> None:
+        super().__init__(file, protocol=5)
+        self.articles = articles
+
+    def persistent_id(self, obj: Any) -> Any:
+        if type(obj) is not Article:
+            return None
+        found = self.articles.get(id(obj))
+        if found is None or found[0] is not obj:
+            found = self.articles[id(obj)] = (obj, pickled_digest(pickle.Pickler, obj, {}))
+        return found[1]
+
+
+def pickled_digest(kind: type[pickle.Pickler] | type[ContextPickler], value: Any,
+                   articles: dict[int, tuple[Article, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    pickler = ContextPickler(buffer, articles) if kind is ContextPickler else \
+        pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump(value)
+    return hashlib.sha256(buffer.getvalue()).digest()
+
+
+def digest(renderer: MemoRenderer, template: str, context: dict[str, Any]) -> bytes | None:
+    """A digest of what the page is rendered from; None (rendered every time) when it cannot
+    be told."""
     try:
-        text = repr((template, context, GLOBALS_READ[template](renderer, context)))
-    except Exception:  # noqa: BLE001 - cannot tell: rendered every time
+        return pickled_digest(ContextPickler, (template, context,
+                                               GLOBALS_READ[template](renderer, context)),
+                              renderer.article_digests)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return None
-    if " object at 0x" in text:
-        return None
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+_ENVIRONMENT: list[Any] = []
+
+
+def shared_environment() -> Any:
+    """One Jinja environment per process: its compiled templates are kept between rebuilds
+    (and compiled again when a template file changes, Jinja's auto_reload)."""
+    if not _ENVIRONMENT:
+        _ENVIRONMENT.append(render.environment())
+    return _ENVIRONMENT[0]
 
 
 class MemoRenderer(Renderer):
@@ -153,6 +207,8 @@ class MemoRenderer(Renderer):
 
     def __init__(self, corpus: Corpus, config: Config, memo: PageMemo) -> None:
         super().__init__(corpus, config)
+        self.env = shared_environment()
+        self.article_digests: dict[int, tuple[Article, bytes]] = {}
         key = (repr(config), templates_fingerprint())
         self.previous = memo.pages if memo.key == key else {}
         self.memo, self.memo_key = memo, key
@@ -220,6 +276,30 @@ def memo_render_in_worker(pages: list[tuple[str, int]]
 
 def render_site_memo(corpus: Corpus, config: Config, memo: PageMemo) -> Site:
     return MemoRenderer(corpus, config, memo).render()
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory between rebuilds: MkDocs makes a new Jinja
+    environment for each build, which would compile every theme template again (about 1.5 s).
+    Keyed by the template's source checksum (Jinja's own) and the environment's options."""
+
+    def __init__(self) -> None:
+        self.codes: dict[tuple[Any, ...], Any] = {}
+
+    @staticmethod
+    def key(bucket: jinja2.bccache.Bucket) -> tuple[Any, ...]:
+        env = bucket.environment
+        return (bucket.key, bucket.checksum, tuple(sorted(env.extensions)), env.trim_blocks,
+                env.lstrip_blocks, env.keep_trailing_newline, env.block_start_string,
+                env.variable_start_string, env.comment_start_string, env.line_statement_prefix)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.codes.get(self.key(bucket))
+        if code is not None:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[self.key(bucket)] = bucket.code
 
 
 # --- Material's search index --------------------------------------------------------------

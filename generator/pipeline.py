@@ -52,9 +52,9 @@ def build_corpus(config: Config, timer: StageTimer | None = None,
         raise InputError(f"{config.input_dir}: no *.txt files in the input folder"
                          + unreadable_names(scan.unreadable))
     try:
-        knowledge = load_knowledge(config.knowledge_dir)
-        outlets = load_outlets(config.knowledge_dir)
-        topics = load_topics(config.knowledge_dir, {e.id for e in knowledge.entities})
+        knowledge, outlets, topics = (
+            memo.knowledge(config.knowledge_dir, load_knowledge_folder) if memo is not None
+            else load_knowledge_folder(config.knowledge_dir))
     except (KnowledgeError, OutletError) as error:
         raise InputError(str(error)) from None
     try:
@@ -85,7 +85,7 @@ def build_corpus(config: Config, timer: StageTimer | None = None,
     finally:
         executor.close()
     with timer.stage("link"):
-        names = EntityExtractor(knowledge).combine(item.names for item in found)
+        names = extractor_for(knowledge).combine(item.names for item in found)
         events = sorted((event for item in found for event in item.events),
                         key=lambda e: (e.date, e.article, e.paragraph, e.text))
         corpus = Corpus(sources=tuple(sources), articles=tuple(articles),
@@ -97,6 +97,23 @@ def build_corpus(config: Config, timer: StageTimer | None = None,
                         events=tuple(events),
                         same_story=find_same_story(articles))  # a reduce too: every article
         return with_derived_topics(corpus)  # needs every article: the reduce, not the map
+
+
+def load_knowledge_folder(folder: Path) -> tuple[Knowledge, dict[str, str], tuple[Topic, ...]]:
+    """The knowledge base: entities, outlets and topics."""
+    knowledge = load_knowledge(folder)
+    return knowledge, load_outlets(folder), load_topics(folder, {e.id for e in knowledge.entities})
+
+
+_EXTRACTOR: list[tuple[Knowledge, EntityExtractor]] = []  # the last one made, and for what
+
+
+def extractor_for(knowledge: Knowledge) -> EntityExtractor:
+    """An EntityExtractor (its name automaton takes a while to build) for this very knowledge
+    object: the same one when a rebuild keeps the knowledge base (BuildMemo.knowledge)."""
+    if not _EXTRACTOR or _EXTRACTOR[0][0] is not knowledge:
+        _EXTRACTOR[:] = [(knowledge, EntityExtractor(knowledge))]
+    return _EXTRACTOR[0][1]
 
 
 def unreadable_names(unreadable: list[Source]) -> str:
@@ -216,7 +233,7 @@ def extract_chunk(setup: ExtractionSetup, articles: list[Article]) -> list[Artic
     cached = cache.get_many(keys)
     missing = [article for article, key in zip(articles, keys, strict=True)
                if key not in cached]
-    extractor, scorer = EntityExtractor(setup.knowledge), TopicScorer(setup.topics)
+    extractor, scorer = extractor_for(setup.knowledge), TopicScorer(setup.topics)
     ner_spans = run_ner(missing, setup.cache) if setup.ner else [[] for _ in missing]
     new = {}
     for article, spans in zip(missing, ner_spans, strict=True):

@@ -25,7 +25,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import Config, default_jobs, iso_timestamp, source_date_epoch
 from .executor import EXECUTORS, ExecutorError
-from .incremental import BuildMemo, PageMemo, render_site_memo, search_entries_class
+from .incremental import (
+    BuildMemo,
+    MemoryBytecodeCache,
+    PageMemo,
+    render_site_memo,
+    search_entries_class,
+)
 from .model import Corpus
 from .pipeline import InputError, build_corpus
 from .render import Site, render_site
@@ -123,6 +129,7 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         # rebuild (`serve`) redoes only what an edit touches (see incremental.py).
         self.memo = BuildMemo()
         self.page_memo = PageMemo()
+        self.bytecode = MemoryBytecodeCache()
         # per site folder: page src -> its entries in Material's search index
         self.search_entries: dict[tuple[str, ...], dict[str, list[dict[str, Any]]]] = {}
         self.search_index: Any = None  # Material's, when it is the search
@@ -177,6 +184,8 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         return None
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.dirty:  # serve: theme templates compiled once per process
+            env.bytecode_cache = self.bytecode
         if self.search_index is not None:  # the page order of a clean build
             self.search_index.order = [file.src_uri for file in files.documentation_pages()]
         return env
