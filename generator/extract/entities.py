@@ -16,9 +16,9 @@ Resolution rules, all local to one article:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import accumulate
@@ -110,17 +110,26 @@ class EntityExtractor:
         self.demonyms = {fold(d): e.id for e in knowledge.entities for d in e.demonyms}
         self.by_skeleton = skeletons(knowledge.entities)
 
-    def extract(self, articles: Iterable[Article], ner: bool,
-                cache: Path | None = None) -> Extraction:
-        """Every article, in this process (the pipeline maps `names_in` over workers)."""
+    def extract(self, articles: Iterable[Article], ner: bool, cache: Path | None = None,
+                rules: bool | None = None) -> Extraction:
+        """Every article, in this process (the pipeline maps `names_in` over workers).
+        `rules`: find new names by their shapes too (by default, when NER is on)."""
         articles = list(articles)
         ner_spans = run_ner(articles, cache) if ner else [[] for _ in articles]
-        return self.combine([self.names_in(article, spans)
+        return self.combine([self.names_in(article, spans, ner if rules is None else rules)
                              for article, spans in zip(articles, ner_spans, strict=True)])
 
-    def names_in(self, article: Article, ner_spans: list[tuple[int, NerSpan]]) -> ArticleNames:
+    def names_in(self, article: Article, ner_spans: list[tuple[int, NerSpan]],
+                 rules: bool | None = None) -> ArticleNames:
+        """What one article names. New names come from bylines always; from the model and
+        the shapes of news text (`rules`) when NER is on, which by default is told by the
+        spans: `run_ner` gives `ModelSpans`, NER off a plain list. NER off is the fast,
+        knowledge-base-only build `--no-ner` promises."""
+        if rules is None:
+            rules = isinstance(ner_spans, ModelSpans)
         folded = [fold(paragraph.text) for paragraph in article.paragraphs]
-        linked, unlinked = self.resolve(article, folded, self.found_in(article, folded, ner_spans))
+        linked, unlinked = self.resolve(article, folded,
+                                        self.found_in(article, folded, ner_spans, rules))
         new = [(mention, item) for mention, item in linked if item.entity is None and
                item.how in NEW_NAME_HOWS and new_entity_id(item.name) == mention.entity]
         new_names = tuple((mention.entity, item.name, item.label) for mention, item in new)
@@ -132,8 +141,8 @@ class EntityExtractor:
         # A short name counts only if its full name was itself linked in this article.
         mentions = tuple(mention for mention, _ in linked
                          if mention.entity in self.by_id or mention.entity in named_here)
-        return ArticleNames(mentions, tuple(unlinked), new_names, aliases,
-                            loose_runs(article, [m for m, _ in linked] + unlinked))
+        loose = loose_runs(article, [m for m, _ in linked] + unlinked) if rules else ()
+        return ArticleNames(mentions, tuple(unlinked), new_names, aliases, loose)
 
     def combine(self, per_article: Iterable[ArticleNames]) -> Extraction:
         per_article = list(per_article)
@@ -159,15 +168,20 @@ class EntityExtractor:
     # --- finding -------------------------------------------------------------------------
 
     def found_in(self, article: Article, folded: list[str],
-                 ner_spans: list[tuple[int, NerSpan]]) -> list[Found]:
+                 ner_spans: list[tuple[int, NerSpan]], rules: bool = True) -> list[Found]:
         """Knowledge-base names, and the new names bylines, shapes (see `shapes.py`,
-        `script_names.py`) and the model find, the longest of overlapping ones kept.
-        `folded` holds fold(text) of each paragraph."""
+        `script_names.py`, only with `rules`) and the model find, the longest of overlapping
+        ones kept. `folded` holds fold(text) of each paragraph."""
         known = []
         for paragraph, folded_text in zip(article.paragraphs, folded, strict=True):
             known += [Found(paragraph.start + m.start, paragraph.start + m.end, paragraph.index,
                             m.surface, m.pattern.entity, m.pattern.how)
                       for m in self.matcher.find(paragraph.text, folded=folded_text)]
+        if not rules:
+            chosen = Chosen(known)
+            for item in self.bylined(article, folded):
+                chosen.offer(item, self)
+            return sorted(chosen.found(), key=lambda f: (f.start, -f.end))
         # Candidates in order of trust: a byline is certain, a shape more precise than the
         # model's span boundaries ("DEA Administrator Anne Milgram" is two names).
         paragraphs = {paragraph.index: paragraph for paragraph in article.paragraphs}
@@ -176,7 +190,7 @@ class EntityExtractor:
         headlines = {p.index for p in article.paragraphs if is_title_case(p.text)}
         nationalities = {fold(span.text) for _, span in ner_spans if span.label == "NORP"}
         candidates = self.bylined(article, folded) + \
-            self.shaped(article, folded, headlines, nationalities) + [
+            self.shaped(article, folded, headlines, nationalities, known) + [
             item for index, span in ner_spans if index not in headlines
             for item in self.from_ner(paragraphs[index], span)]
         chosen = Chosen(known)
@@ -230,7 +244,7 @@ class EntityExtractor:
         common abbreviations ("CEO", "GMT") are left out."""
         paragraphs = [p for p in article.paragraphs
                       if not p.rtl and p.index not in headlines]
-        counts = Counter(word for p in paragraphs for word in ACRONYM_WORD.findall(p.text))
+        counts = Counter(ACRONYM_WORD.findall("\n".join(p.text for p in paragraphs)))
         words = {word for word, count in counts.items() if count > 1 and
                  word.lower() not in self.known_names and not is_common_abbreviation(word)}
         if not words:
@@ -238,11 +252,14 @@ class EntityExtractor:
         return [Found(p.start + match.start(), p.start + match.end(), p.index, match[0], None,
                       "rule", "ORG", match[0])
                 for p in paragraphs for match in ACRONYM_WORD.finditer(p.text)
-                if match[0] in words]
+                if match[0] in words and (match.start() == 0 or
+                                          p.text[match.start() - 1] not in WORD_MARKS)]
 
     def bylined(self, article: Article, folded: list[str]) -> list[Found]:
         """Each bylined author as a person, where the byline (or, failing that, the text)
         prints the name; found without the model, so also with NER off."""
+        if not article.authors:
+            return []
         found = []
         order = sorted(range(len(article.paragraphs)),
                        key=lambda i: article.paragraphs[i].kind != "byline")
@@ -261,24 +278,39 @@ class EntityExtractor:
         return found
 
     def shaped(self, article: Article, folded: list[str], headlines: AbstractSet[int],
-               nationalities: AbstractSet[str]) -> list[Found]:
+               nationalities: AbstractSet[str], known: Sequence[Found] = ()) -> list[Found]:
         """Names the shapes of news text give: datelines, credits, acronyms, titles and
         suffixes in Latin script; given names and trigger nouns in Arabic and Hebrew.
         `headlines`: the paragraphs in Title Case; `nationalities`: the words the model calls
         nationalities in this article."""
         found = []
         finder = shapes()
+        latin = []
         for paragraph, folded_text in zip(article.paragraphs, folded, strict=True):
-            text = paragraph.text
             if paragraph.lang in ("ar", "he"):
-                for name in find_script_names(text, paragraph.lang):
+                for name in find_script_names(paragraph.text, paragraph.lang):
                     found.append(self.script_found(paragraph, name.start, name.end, name.name,
                                                    name.label, name.alias))
-                shaped = finder.credits(text, folded_text)
-            else:  # a heading is often a menu or section label: no names from its capitals
-                shaped = finder.find(text, paragraph.kind == "heading" or
-                                     paragraph.index in headlines, folded_text)
-            found += [item for candidate in shaped
+                found += [item for candidate in finder.credits(paragraph.text, folded_text)
+                          if (item := self.shape_found(paragraph, candidate, nationalities))]
+            else:
+                latin.append((paragraph, folded_text))
+        # A dateline opens the text: it is looked for in the first paragraphs only.
+        opening = {p.index for p, _ in sorted(latin, key=lambda pair: pair[0].start)[:3]}
+        known_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        starts = {p.index: p.start for p, _ in latin}
+        for item in known:
+            if item.paragraph in starts:
+                base = starts[item.paragraph]
+                known_spans[item.paragraph].append((item.start - base, item.end - base))
+        shaped = finder.find_all(
+            [p.text for p, _ in latin], [f for _, f in latin],
+            # a heading is often a menu or section label: no names from its capitals
+            [p.kind == "heading" or p.index in headlines for p, _ in latin],
+            [p.index in opening for p, _ in latin],
+            [sorted(known_spans.get(p.index, ())) for p, _ in latin])
+        for (paragraph, _), candidates in zip(latin, shaped, strict=True):
+            found += [item for candidate in candidates
                       if (item := self.shape_found(paragraph, candidate, nationalities))]
         return found
 
@@ -613,26 +645,43 @@ def skeletons(entities: Iterable[Entity]) -> dict[str, str]:
 
 # Capitalised words in a row, no particles: enough to look a name up in the corpus, and twice
 # as fast as RUN over every paragraph.
-LOOSE_RUN = re.compile(rf"[{UPPER}]\w*(?:\s[{UPPER}]\w*)*")  # no \b: it halves the speed
+# No \b: it halves the speed. A space, not \s, between words: no run crosses paragraphs.
+LOOSE_RUN = re.compile(rf"[{UPPER}]\w*(?: [{UPPER}]\w*)*")
+
+
+WORD_MARKS = frozenset("'’.-_") | frozenset(UPPER) | frozenset(
+    "abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def loose_runs(article: Article,
                taken: list[Mention]) -> tuple[tuple[str, int, int, int, str], ...]:
     """Capitalised runs in Latin-script paragraphs that overlap no mention: the names this
-    article alone could not tell. (The mentions are blanked out first, so the pattern only
-    meets the rest; a sentence-initial "The" is dropped when the run is looked up.)"""
-    by_paragraph: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    article alone could not tell. (The paragraphs are searched as one text in source order,
+    the mentions blanked out, so the pattern only meets the rest; a sentence-initial "The"
+    is dropped when the run is looked up.)"""
+    paragraphs = sorted((p for p in article.paragraphs if not p.rtl), key=lambda p: p.start)
+    if not paragraphs:
+        return ()
+    # Source offsets -> offsets in `joined`: each paragraph moves by its own shift.
+    shifts, pieces, at = [], [], 0
+    for paragraph in paragraphs:
+        shifts.append(at - paragraph.start)
+        pieces.append(paragraph.text)
+        at += len(paragraph.text) + 1
+    starts = [paragraph.start for paragraph in paragraphs]
+    spans = []
     for m in taken:
-        by_paragraph[m.paragraph].append((m.start, m.end))
+        number = bisect_right(starts, m.start) - 1
+        if number >= 0 and m.end <= paragraphs[number].end:
+            spans.append((m.start + shifts[number], m.end + shifts[number]))
+    joined = blanked("\n".join(pieces), sorted(spans))
+    joined_starts = [start + shift for start, shift in zip(starts, shifts, strict=True)]
     loose = []
-    for paragraph in article.paragraphs:
-        if paragraph.rtl:
-            continue
-        text, base = paragraph.text, paragraph.start
-        if spans := by_paragraph.get(paragraph.index):
-            text = blanked(text, [(start - base, end - base) for start, end in sorted(spans)])
-        loose += [(article.id, paragraph.index, base + match.start(), base + match.end(),
-                   match[0]) for match in LOOSE_RUN.finditer(text)]
+    for match in LOOSE_RUN.finditer(joined):
+        number = bisect_right(joined_starts, match.start()) - 1
+        start = match.start() - shifts[number]
+        loose.append((article.id, paragraphs[number].index, start, start + len(match[0]),
+                      match[0]))
     return tuple(loose)
 
 
@@ -785,8 +834,13 @@ def is_latin_script(paragraph: Paragraph) -> bool:
     return bool(letters) and sum(c < "\u0250" for c in letters) > 0.8 * len(letters)
 
 
-def map_spans(spans: list[NerSpan], layout: Layout) -> list[tuple[int, NerSpan]]:
-    mapped = []
+class ModelSpans(list[tuple[int, NerSpan]]):
+    """The spans the model found in one article, as (paragraph index, span): what `run_ner`
+    gives, and how `names_in` knows NER is on."""
+
+
+def map_spans(spans: list[NerSpan], layout: Layout) -> ModelSpans:
+    mapped = ModelSpans()
     for span in spans:
         for offset, index, start in reversed(layout):
             if span.start >= offset:

@@ -17,6 +17,7 @@ English names, and to names found in English in the same article.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from .cues import ScriptCues, cues
@@ -95,9 +96,29 @@ def find_script_names(text: str, lang: str) -> list[ScriptName]:
 
 # --- people --------------------------------------------------------------------------------
 
+@cache
+def word_sets(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(words that start a name, words that stop one, first words of trigger nouns): one set
+    lookup per token before the closer tests."""
+    words = cues().scripts[lang]
+    starts = words.given | words.common_given | words.leading_particles
+    stops = words.stop_words | words.person_titles | words.org_triggers | \
+        words.place_triggers | words.org_heads | words.place_heads
+    triggers = frozenset(t.split()[0] for t in words.org_triggers | words.org_heads |
+                         words.place_triggers | words.place_heads)
+    return starts, stops, triggers
+
+
+def may_be(word: str, lang: str, table: frozenset[str]) -> bool:
+    """Is the word, or the word without one or two letters in front, in `table`?"""
+    return word in table or word[1:] in table or word[2:] in table
+
+
 def given_form(token: Token, lang: str, words: ScriptCues) -> tuple[int, str, bool] | None:
     """(prefix length, given name, is it also an ordinary word) if the token is a given name,
     or a particle that starts one ("عبد", "أبو": those need support as common names do)."""
+    if not may_be(token.word, lang, word_sets(lang)[0]):
+        return None
     for size, form in bare_forms(token.word, lang):
         if "ה" in token.word[:size]:
             continue  # "הג'יהאד" is "the jihad": a given name takes no article
@@ -109,10 +130,8 @@ def given_form(token: Token, lang: str, words: ScriptCues) -> tuple[int, str, bo
 
 
 def is_stop(word: str, lang: str, words: ScriptCues) -> bool:
-    return any(form in words.stop_words or form in words.person_titles or
-               form in words.org_triggers or form in words.place_triggers or
-               form in words.org_heads or form in words.place_heads
-               for _, form in bare_forms(word, lang))
+    stops = word_sets(lang)[1]
+    return may_be(word, lang, stops) and any(form in stops for _, form in bare_forms(word, lang))
 
 
 def has_article(word: str, lang: str) -> bool:
@@ -195,7 +214,10 @@ def named_by_trigger(text: str, folded: str, toks: list[Token], lang: str,
     found = []
     kinds = ((words.org_triggers, "ORG", False), (words.org_heads, "ORG", True),
              (words.place_triggers, "GPE", False), (words.place_heads, "GPE", True))
+    first_words = word_sets(lang)[2]
     for index, token in enumerate(toks):
+        if not may_be(token.word, lang, first_words):
+            continue
         for size, form in bare_forms(token.word, lang):
             two = " ".join([form] + [t.word for t in toks[index + 1:index + 2]])
             for triggers, label, keep in kinds:

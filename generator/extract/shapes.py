@@ -16,6 +16,8 @@ The cue words live in generator/data/entity_cues.yml (see `cues.py`). Labels are
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 
 import ahocorasick
@@ -61,7 +63,9 @@ DATELINE = re.compile(
     r"(?:\((?P<agency>[^()]{2,30})\)\s*)?[-–—:]\s")
 PARENTHESISED = re.compile(rf"\(\s*[\"“]?(?P<name>(?:{WORD})(?:\s+(?:{WORD})){{0,3}})[\"”]?\s*\)")
 # Capitals standing alone ("IRNA", "EY"): an acronym, when the article prints it more than once.
-ACRONYM_WORD = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\b(?![’'-])")
+# (It starts with its letters, not \b, so the search skips ahead to capitals in C; the word
+# boundary before it is checked where it matters, see `EntityExtractor.repeated_acronyms`.)
+ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&]{1,5}\b(?![’'-])")
 DATELINE_MARK = re.compile(r"[(\-–—:]")
 NICKNAME = re.compile(rf"(?P<first>{WORD})\s+[\"“](?P<nick>[{UPPER}][^\"”\n]{{1,25}})[\"”]\s+"
                       rf"(?P<last>(?:{WORD})(?:\s+(?:{WORD}))?)")
@@ -105,8 +109,37 @@ class Shapes:
     def find(self, text: str, title_case: bool, folded: str | None = None) -> list[Candidate]:
         """Every shape in one paragraph; in a Title Case paragraph (a headline) only those that
         do not rest on capital letters. `folded` is fold(text), when the caller has it."""
-        found = self.dateline(text) + self.acronyms(text) + self.slash_credits(text)
-        for kind, start, end in self.cues_in(text, fold(text) if folded is None else folded):
+        cues = self.cues_in(fold(text) if folded is None else folded)
+        return self.found_with(text, title_case, cues, dateline=True)
+
+    def find_all(self, texts: list[str], folded: list[str], title_case: list[bool],
+                 dateline: list[bool], known: list[list[tuple[int, int]]]
+                 ) -> list[list[Candidate]]:
+        """`find` for several paragraphs with one cue search over all of them (most paragraphs
+        hold no cue, and a search per paragraph costs more than the search). A cue inside a
+        name the knowledge base already found (`known`, sorted spans per paragraph: "West
+        Bank", "Qassam Brigades") types nothing new."""
+        starts = [0, *accumulate(len(text) + 1 for text in folded)][:-1]
+        cues: list[list[tuple[str, int, int]]] = [[] for _ in texts]
+        for kind, start, end in self.cues_in("\x00".join(folded)):
+            number = bisect_right(starts, start) - 1
+            start, end = start - starts[number], end - starts[number]
+            spans = known[number]
+            at = bisect_right(spans, (start, len(texts[number]))) - 1
+            if kind == "credit" or at < 0 or spans[at][1] < end:
+                cues[number].append((kind, start, end))
+        return [self.found_with(*paragraph) for paragraph in
+                zip(texts, title_case, cues, dateline, strict=True)]
+
+    def found_with(self, text: str, title_case: bool, cues: list[tuple[str, int, int]],
+                   dateline: bool) -> list[Candidate]:
+        """The shapes of one paragraph whose cue words were found (cheap tests first: few
+        paragraphs hold a bracket, a slash or a quote mark)."""
+        found = self.dateline(text) if dateline else []
+        if "(" in text:
+            found += self.acronyms(text)
+        found += self.slash_credits(text)
+        for kind, start, end in cues:
             if kind == "credit":
                 found += self.credit_after(text, end)
             elif not title_case:
@@ -115,7 +148,7 @@ class Shapes:
             found += self.nicknames(text)
         return found
 
-    def cues_in(self, text: str, folded: str) -> list[tuple[str, int, int]]:
+    def cues_in(self, folded: str) -> list[tuple[str, int, int]]:
         """(kind, start, end) of each cue word standing as a word of its own. The keys are
         stored between spaces and the text is searched with its punctuation turned to
         spaces, so a cue inside a word ("sa" in "said") is never even reported."""
@@ -177,7 +210,7 @@ class Shapes:
     def credits(self, text: str, folded: str | None = None) -> list[Candidate]:
         """Photographers and agencies in "Photo: A / B", "(A/B/C)" and "AGENCY/Name"."""
         found = self.slash_credits(text)
-        for kind, _, end in self.cues_in(text, fold(text) if folded is None else folded):
+        for kind, _, end in self.cues_in(fold(text) if folded is None else folded):
             if kind == "credit":
                 found += self.credit_after(text, end)
         return found
@@ -279,11 +312,11 @@ class Shapes:
             if name_start < name_end else []
 
     def org_heads(self, text: str) -> list[Candidate]:
-        return [c for kind, start, end in self.cues_in(text, fold(text)) if kind == "org_head"
+        return [c for kind, start, end in self.cues_in(fold(text)) if kind == "org_head"
                 for c in self.typed_by_cue(kind, text, start, end)]
 
     def place_heads(self, text: str) -> list[Candidate]:
-        return [c for kind, start, end in self.cues_in(text, fold(text)) if kind == "place_head"
+        return [c for kind, start, end in self.cues_in(fold(text)) if kind == "place_head"
                 for c in self.typed_by_cue(kind, text, start, end)]
 
     def other_names(self, text: str, folded: str | None = None) -> list[tuple[int, int, int]]:
@@ -319,7 +352,7 @@ class Shapes:
 
 # Marks that end or start a word for the cue search ("spokesman," "(Photo:"); the dot, hyphen
 # and apostrophe stay, as cues hold them ("Gen.", "secretary-general").
-PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys("()[]{}\"“”«»,;:!?/|", " "))
+PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys("()[]{}\"“”«»,;:!?/|\x00", " "))
 
 
 def cue_automaton(words: Cues) -> ahocorasick.Automaton:
@@ -395,7 +428,7 @@ def is_title_case(text: str) -> bool:
     """A headline in Title Case or capitals ("El Chapo and the Fog of the Drug War"): capital
     letters say nothing about names there. A sentence dense with names still has lowercase
     words ("President X met Gen. Y")."""
-    if text.count(" ") > 40:
+    if len(text) > 300:
         return False  # a paragraph of running text, not a headline
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in MINOR]
     lowercase = sum(not w[0].isupper() for w in words)
