@@ -140,6 +140,7 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.wait_for_search(stop=True)
         for key, value in self.overrides.items():
             self.config[key] = value
         self.settings = settings_from(config, self.config)
@@ -169,6 +170,14 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         self.search_index = self.keep_search_entries(config)
         return config
 
+    def wait_for_search(self, stop: bool = False) -> None:
+        """Wait for (or stop) the Pagefind run a rebuild left going in the background."""
+        if self.pagefind_run is not None:
+            if stop:
+                self.pagefind_run.terminate()
+            self.pagefind_run.wait()
+            self.pagefind_run = None
+
     def keep_search_entries(self, config: MkDocsConfig) -> Any:
         """Material's search index, made to keep the entries of pages a dirty build does not
         build again (incremental.py); None when Material's search is not the one used."""
@@ -193,9 +202,16 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.pagefind:
             return
+        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir]
+        if self.dirty and (Path(config.site_dir) / "pagefind").is_dir():
+            # serve, after an edit: Pagefind cannot update an index, and re-indexing a large
+            # site takes tens of seconds; the page shows at once and the index follows in
+            # the background (the next rebuild stops a run still going).
+            self.pagefind_run = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                                 stderr=subprocess.DEVNULL, text=True)
+            return
         with self.timer.stage("search index"):
-            result = subprocess.run([sys.executable, "-m", "pagefind", "--site",
-                                     config.site_dir], capture_output=True, text=True)
+            result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             last = (result.stderr or result.stdout).strip().splitlines()[-1:]
             raise PluginError(f"pagefind failed: {' '.join(last) or result.returncode}")

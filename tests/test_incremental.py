@@ -109,6 +109,7 @@ def build_site(project: Path, site: Path, dirty: bool) -> ResearchPlugin:
     mkdocs_build(config, dirty=dirty)
     plugin = config.plugins["research"]
     assert isinstance(plugin, ResearchPlugin)
+    plugin.wait_for_search()  # serve indexes for Pagefind in the background after an edit
     return plugin
 
 
