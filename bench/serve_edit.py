@@ -128,7 +128,7 @@ def measure(articles: int, ner: bool, edits: int, knowledge_edit: bool,
 
 def kb_edit(folder: Path, base: str, files: list[Path]) -> float | None:
     """Adds a new entity to entities.yml, named by an invented name appended to one article
-    first (so the edit shows as a new link on that article's page)."""
+    first (so the edit shows as a link to the new entity's page on that article's page)."""
     path = files[5]
     with path.open("a", encoding="utf-8") as handle:
         handle.write("\nOfficials met Zorvanian Quell on Tuesday.\n")
@@ -138,8 +138,8 @@ def kb_edit(folder: Path, base: str, files: list[Path]) -> float | None:
     entities = folder / "knowledge" / "entities.yml"
     started = time.monotonic()
     with entities.open("a", encoding="utf-8") as handle:
-        handle.write("\n  - id: zorvanian-quell\n    name: Zorvanian Quell\n    type: person\n")
-    found = wait_for(url, "zorvanian-quell/", 900)
+        handle.write("\n  - id: kb-edit-test\n    name: Zorvanian Quell\n    type: person\n")
+    found = wait_for(url, "kb-edit-test/", 900)  # NER may have found the name: a new id
     return round(found, 2) if found is not None else round(time.monotonic() - started, 2)
 
 
