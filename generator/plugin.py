@@ -2,7 +2,9 @@
 
 Generated pages are added as virtual files in `on_files` (never written into docs_dir, which
 would make `mkdocs serve` rebuild forever), and the input folder is watched in `on_serve`.
-MkDocs re-runs `on_config` on every rebuild, so all state is reset there.
+MkDocs re-runs `on_config` on every rebuild, so the build's state is reset there; what a
+rebuild may reuse (incremental.py: files read, findings, page Markdown, search entries) is
+kept on purpose, checked against its inputs, per process.
 """
 
 from __future__ import annotations
