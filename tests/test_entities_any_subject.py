@@ -327,7 +327,7 @@ def test_hebrew_people_start_with_a_given_name(text: str, expected: list) -> Non
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("وكشفت صحيفة معاريف في تقرير لها", [("معاريف", "ORG")]),
-    ("وقع انفجار في حي المزة بدمشق", [("المزة", "GPE")]),
+    ("وقع انفجار في حي المزة يوم الأحد", [("المزة", "GPE")]),
     ("ذكرت وكالة «مهر» الإيرانية", [("مهر", "ORG")]),
     ("סוכל פיגוע בשכונת פסגת זאב, לאחר מרדף", [("פסגת זאב", "GPE")]),
     ("הוא נעצר בכלא קציעות", [("כלא קציעות", "GPE")]),
@@ -340,6 +340,10 @@ def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) ->
 def test_a_name_with_a_preposition_attached_does_not_follow_a_trigger_noun() -> None:
     result = extract(make_article("הוא ישב בכלא בישראל שנים רבות"))  # "in a prison in Israel"
     assert linked(result) == [("בישראל", "israel")]
+    knowledge = Knowledge(entities=(Entity("damascus", "Damascus", "place",
+                                           {"ar": ("دمشق",)}),))
+    result = extract(make_article("وقع انفجار في حي المزة بدمشق"), knowledge=knowledge)
+    assert [surface for surface, _ in linked(result)] == ["المزة", "بدمشق"]
 
 
 def test_a_trigger_noun_gives_the_name_with_and_without_it() -> None:

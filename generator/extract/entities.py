@@ -31,7 +31,7 @@ from .cues import cues
 from .knowledge import Knowledge
 from .matcher import NameMatcher, fold, script_of
 from .ner import NerSpan, find_names
-from .script_names import find_script_names, skeleton
+from .script_names import ScriptName, find_script_names, skeleton
 from .shapes import (
     ACRONYM_WORD,
     SENTENCE_STARTERS,
@@ -286,11 +286,17 @@ class EntityExtractor:
         found = []
         finder = shapes()
         latin = []
+        known_in: dict[int, list[Found]] = defaultdict(list)
+        for match in known:
+            known_in[match.paragraph].append(match)
         for paragraph, folded_text in zip(article.paragraphs, folded, strict=True):
             if paragraph.lang in ("ar", "he"):
                 for name in find_script_names(paragraph.text, paragraph.lang):
-                    found.append(self.script_found(paragraph, name.start, name.end, name.name,
-                                                   name.label, name.alias))
+                    kept = self.before_a_preposition(paragraph, name,
+                                                     known_in.get(paragraph.index, []))
+                    if kept is not None:
+                        found.append(self.script_found(paragraph, kept.start, kept.end,
+                                                       kept.name, kept.label, kept.alias))
                 found += [item for candidate in finder.credits(paragraph.text, folded_text)
                           if (item := self.shape_found(paragraph, candidate, nationalities))]
             else:
@@ -299,10 +305,10 @@ class EntityExtractor:
         opening = {p.index for p, _ in sorted(latin, key=lambda pair: pair[0].start)[:3]}
         known_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
         starts = {p.index: p.start for p, _ in latin}
-        for item in known:
-            if item.paragraph in starts:
-                base = starts[item.paragraph]
-                known_spans[item.paragraph].append((item.start - base, item.end - base))
+        for match in known:
+            if match.paragraph in starts:
+                base = starts[match.paragraph]
+                known_spans[match.paragraph].append((match.start - base, match.end - base))
         shaped = finder.find_all(
             [p.text for p, _ in latin], [f for _, f in latin],
             # a heading is often a menu or section label: no names from its capitals
@@ -313,6 +319,23 @@ class EntityExtractor:
             found += [item for candidate in candidates
                       if (item := self.shape_found(paragraph, candidate, nationalities))]
         return found
+
+    def before_a_preposition(self, paragraph: Paragraph, name: ScriptName,
+                             known: list[Found]) -> ScriptName | None:
+        """"حي المزة بدمشق" is Mazzeh in Damascus: a name ends before a knowledge-base name
+        with a preposition attached; nothing is left when only the trigger noun remains."""
+        for item in known:
+            start = item.start - paragraph.start
+            if name.start < start < name.end and fold(item.surface) not in self.known_names:
+                cut = paragraph.text[name.start:start].rstrip()
+                rest = len(name.name) - len(name.alias) - 1 if len(name.alias) < len(
+                    name.name) else 0  # the trigger noun's share of the name
+                if len(cut) <= rest:
+                    return None
+                alias = name.alias[:len(name.alias) - (name.end - name.start - len(cut))] \
+                    if name.alias else ""
+                return name._replace(end=name.start + len(cut), name=cut, alias=alias)
+        return name
 
     def shape_found(self, paragraph: Paragraph, candidate: Candidate,
                     nationalities: AbstractSet[str] = frozenset()) -> Found | None:
@@ -593,6 +616,8 @@ def not_a_name(text: str, known: dict[str, str]) -> bool:
     if words[-1].lower() in CUT_OFF:
         return True
     words_cues = cues()
+    if text.lower() in words_cues.not_names:
+        return True  # "World News": a page's section label
     if len(words) == 1 and (text.lower() in words_cues.not_names or text.lower() in ROLE_WORDS
                             or text.lower() in words_cues.org_suffixes
                             or text.lower() in words_cues.place_suffixes):
@@ -705,6 +730,10 @@ def corpus_names(new_names: dict[str, Counter[tuple[str, str]]],
     links nobody."""
     owners: dict[str, set[str]] = defaultdict(set)
     alias_owners: dict[str, set[str]] = defaultdict(set)  # weaker: a name's owner wins
+    # A person's last name, which the model sometimes calls an organisation ("Braun said"),
+    # stays a surname: never linked across articles.
+    surnames = {name.split()[-1] for counts in new_names.values()
+                for (name, label) in counts if label == "PERSON" and " " in name}
     for entity, names in new_names.items():
         labels: Counter[str] = Counter()
         for (_, label), count in names.items():
@@ -712,7 +741,8 @@ def corpus_names(new_names: dict[str, Counter[tuple[str, str]]],
         label = min(labels, key=lambda lab: (-labels[lab], lab))
         for name, table in [(name, owners) for name, _ in names] + [
                 (alias, alias_owners) for alias in aliases.get(entity, ())]:
-            if " " not in name and (label == "PERSON" or sum(names.values()) < 2):
+            if " " not in name and (label == "PERSON" or sum(names.values()) < 2 or
+                                    name in surnames):
                 continue
             table[name].add(entity)
     for name, ids in alias_owners.items():

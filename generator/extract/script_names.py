@@ -255,10 +255,9 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
         last = first
         nxt = first + 1
         if nxt < len(toks) and toks[nxt].joined and not is_stop(toks[nxt].word, lang, words) \
-                and (toks[first].word in words.particles or
-                     toks[nxt].word[0] not in PREFIX_LETTERS[lang] and (
-                         has_article(toks[nxt].word, lang) and lang == "ar" or
-                         ends_clause(folded, toks, nxt))):
+                and (toks[first].word in words.particles or ends_clause(folded, toks, nxt) or
+                     toks[nxt].word[0] not in PREFIX_LETTERS[lang] and
+                     has_article(toks[nxt].word, lang) and lang == "ar"):
             last = nxt  # "مخيم عين الحلوة", "בשכונת פסגת זאב, ...": a second word
         start, end = toks[first].start, toks[last].end
     name = text[start:end]
