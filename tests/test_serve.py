@@ -1,8 +1,10 @@
-"""`mkdocs serve` re-renders when an article file is added to the input folder."""
+"""`mkdocs serve` re-renders when an article file is added to the input folder or edited, and
+tells the open tab to reload."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -62,11 +64,17 @@ def test_serve_picks_up_a_new_and_an_edited_article(tmp_path: Path) -> None:
         started = time.monotonic()
         assert wait_for(page, "Mediators said on Sunday", 60)
         added = time.monotonic() - started
+        # The open tab reloads by itself: MkDocs injects a script that long-polls
+        # /livereload/<epoch>/ and reloads once the server answers with a newer epoch.
+        epoch = re.search(r"livereload\((\d+),", fetch(page)[1])
+        assert epoch, "no livereload script on the page"
         (folder / "100_new.txt").write_text(
             "Ceasefire talks resume in Cairo\n\nMediators said on Monday that the second round "
             "had ended without agreement.\n", encoding="utf-8")
         started = time.monotonic()
         assert wait_for(page, "the second round had ended without agreement", 60)
+        status, answer = fetch(f"{base}livereload/{epoch[1]}/1")
+        assert status == 200 and int(answer) > int(epoch[1])
         print(f"new page served after {added:.1f} s, edit after {time.monotonic() - started:.1f} s")
     finally:
         server.terminate()
