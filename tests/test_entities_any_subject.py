@@ -240,6 +240,23 @@ def test_a_dateline_names_a_place_and_an_agency(text: str, expected: list) -> No
     assert [(c.name, c.label) for c in shapes().dateline(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel’s Channel 12 reported on Monday that talks resumed.", ("Channel 12", "ORG")),
+])
+def test_a_broadcaster_named_by_its_number_is_an_organisation(text: str, expected: tuple) -> None:
+    assert expected in [(c.name, c.label) for c in shapes().find(text, False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("כך דיווחו הערב חדשות 12 וגם ערוץ 14, אבל חדשות רעות הגיעו",
+     [("חדשות 12", "ORG"), ("ערוץ 14", "ORG")]),
+    ("وذكرت القناة 13 العبرية أن", [("القناة 13", "ORG")]),
+])
+def test_an_arabic_or_hebrew_channel_number_names_a_broadcaster(text: str,
+                                                                 expected: list) -> None:
+    assert script_names(text) == expected
+
+
 def test_a_capitalised_word_and_a_dash_is_no_dateline() -> None:
     assert shapes().dateline("Hamas — the group said — would not comment.") == []
 
@@ -364,6 +381,16 @@ def test_an_arabic_or_hebrew_name_is_linked_to_the_english_name_of_the_same_pers
     result = extract(make_article("בנאום אמש אמר חסן נצראללה, מזכ\"ל הארגון, כי המלחמה "
                                   "תימשך."))
     assert ("חסן נצראללה", "hassan-nasrallah") in linked(result)
+
+
+def test_an_arabic_name_takes_the_english_spelling_the_same_article_prints() -> None:
+    article = make_article("وقال يوسف حداد إن المعبر أغلق.",
+                           captions=("Smoke over the crossing. (Photo: Yousef Haddad / AFP)",))
+    result = extract(article)
+    assert {entity for surface, entity in linked(result)
+            if surface in ("يوسف حداد", "Yousef Haddad")} == {"yousef-haddad"}
+    [person] = [e for e in result.entities if e.id == "yousef-haddad"]
+    assert "يوسف حداد" in person.all_names
 
 
 def test_a_name_listed_with_its_article_is_found_where_a_preposition_swallowed_it() -> None:

@@ -27,6 +27,7 @@ class ScriptCues:
 
     person_titles: frozenset[str]  # one or two words
     org_triggers: frozenset[str]  # the name follows the word ("صحيفة معاريف")
+    numbered_triggers: frozenset[str]  # only with a number after them ("חדשות 12")
     org_heads: frozenset[str]  # the word is part of the name ("معهد ...")
     place_triggers: frozenset[str]
     place_heads: frozenset[str]
@@ -88,6 +89,7 @@ def script_cues(section: dict[str, Any], names: dict[str, Any]) -> ScriptCues:
     return ScriptCues(
         person_titles=folded_set(section.get("person_titles")),
         org_triggers=folded_set(section.get("org_triggers")),
+        numbered_triggers=folded_set(section.get("numbered_triggers")),
         org_heads=folded_set(section.get("org_heads")),
         place_triggers=folded_set(section.get("place_triggers")),
         place_heads=folded_set(section.get("place_heads")),

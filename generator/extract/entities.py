@@ -201,6 +201,7 @@ class EntityExtractor:
         chosen.add_repeats(article)
         for item in self.repeated_acronyms(article, headlines):  # after the defined ones
             chosen.offer(item, self)
+        chosen.new = same_person_across_scripts(chosen.new)
         return sorted(chosen.found(), key=lambda f: (f.start, -f.end))
 
     def other_names(self, article: Article, folded: list[str], chosen: Chosen) -> list[Found]:
@@ -623,6 +624,27 @@ def not_a_name(text: str, known: dict[str, str]) -> bool:
                             or text.lower() in words_cues.place_suffixes):
         return True
     return "-" in text and any(fold(part) in known for part in text.split("-"))
+
+
+def same_person_across_scripts(found: list[Found]) -> list[Found]:
+    """An Arabic or Hebrew name of a person whose English spelling the same article prints
+    (a bilingual page, a caption in English) is that person: it takes the English name, so
+    both are one entity. Only full names, by their consonants (`script_names.skeleton`)."""
+    english: dict[str, set[str]] = defaultdict(set)
+    for item in found:
+        if item.entity is None and item.label == "PERSON" and " " in item.name and \
+                script_of(item.name) == "latin":
+            english[skeleton(item.name)].add(item.name)
+    if not english:
+        return found
+    linked = []
+    for item in found:
+        if item.entity is None and item.label == "PERSON" and script_of(item.name) != "latin":
+            names = english.get(skeleton(item.name), set())
+            if len(names) == 1:
+                item = item._replace(name=next(iter(names)), alias=item.name)
+        linked.append(item)
+    return linked
 
 
 def is_common_abbreviation(name: str) -> bool:

@@ -42,6 +42,7 @@ ARTICLE = {"ar": ("ال",), "he": ("אל-", "א-", "א־", "אל־")}
 # A word right after a trigger noun that starts with these is a conjunction, a relative clause,
 # (Hebrew) an infinitive or a definite common noun ("המשרד להוציא", "ארגון הטרור"), not a name.
 NOT_A_NAME_START = {"ar": "و", "he": "והשל"}
+NUMBER_AFTER = re.compile(r" (?:\d{1,3}|[\u0660-\u0669]{1,3})\b")
 QUOTED = re.compile(r"\s*[\"«“']\s*([^\"»”'\n]{2,40}?)\s*[\"»”']")
 
 
@@ -216,6 +217,11 @@ def named_by_trigger(text: str, folded: str, toks: list[Token], lang: str,
              (words.place_triggers, "GPE", False), (words.place_heads, "GPE", True))
     first_words = word_sets(lang)[2]
     for index, token in enumerate(toks):
+        if token.word in words.numbered_triggers:
+            if number := NUMBER_AFTER.match(folded, token.end):
+                found.append(ScriptName(token.start, number.end(),
+                                        text[token.start:number.end()], "ORG"))
+            continue
         if not may_be(token.word, lang, first_words):
             continue
         for size, form in bare_forms(token.word, lang):
@@ -244,6 +250,9 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
     """The name after a trigger: a quoted name, else one or two plain words."""
     trigger_start = toks[index].start + size
     after = toks[index + width - 1].end
+    if label == "ORG" and (number := NUMBER_AFTER.match(folded, after)):
+        # "ערוץ 12", "القناة 13": a channel named by its number is named with the noun
+        return ScriptName(trigger_start, number.end(), text[trigger_start:number.end()], label)
     if quoted := QUOTED.match(folded, after):
         start, end = quoted.start(1), quoted.end(1)
     else:

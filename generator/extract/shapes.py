@@ -66,6 +66,8 @@ PARENTHESISED = re.compile(rf"\(\s*[\"“]?(?P<name>(?:{WORD})(?:\s+(?:{WORD})){
 # (It starts with its letters, not \b, so the search skips ahead to capitals in C; the word
 # boundary before it is checked where it matters, see `EntityExtractor.repeated_acronyms`.)
 ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&]{1,5}\b(?![’'-])")
+# A broadcaster named by its number: "Channel 12", "TV 2", "Radio 1".
+CHANNEL = re.compile(r"\b(?:Channel|TV|Radio)\s\d{1,3}\b")
 DATELINE_MARK = re.compile(r"[(\-–—:]")
 NICKNAME = re.compile(rf"(?P<first>{WORD})\s+[\"“](?P<nick>[{UPPER}][^\"”\n]{{1,25}})[\"”]\s+"
                       rf"(?P<last>(?:{WORD})(?:\s+(?:{WORD}))?)")
@@ -138,6 +140,8 @@ class Shapes:
         found = self.dateline(text) if dateline else []
         if "(" in text:
             found += self.acronyms(text)
+        if "Channel" in text or "TV" in text or "Radio" in text:
+            found += [Candidate(m.start(), m.end(), m[0], "ORG") for m in CHANNEL.finditer(text)]
         found += self.slash_credits(text)
         for kind, start, end in cues:
             if kind == "credit":
