@@ -159,7 +159,7 @@ def test_timeline_without_javascript(browser: Any, site_url: str) -> None:
 
 @pytest.mark.parametrize("path", [
     "", "articles/israel-plans-to-kill-hamas-leaders-around-the-world-after-war/",
-    "entities/hamas/", "topics/targeted-killing/", "timeline/"])
+    "entities/hamas/", "topics/targeted-killing/", "timeline/", "graph/"])
 def test_no_serious_accessibility_violations(page: Any, site_url: str, path: str) -> None:
     page.goto(site_url + path)
     page.add_script_tag(path=str(AXE))
