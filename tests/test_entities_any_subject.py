@@ -182,6 +182,9 @@ def test_names_with_accents_and_other_latin_letters_pass_the_filters(name: str) 
     ("Tension rose at the U.S.-Mexico border.", "U.S.-Mexico", "GPE"),
     ("Cartel killers left a note.", "Cartel", "ORG"),
     ("The CEO resigned.", "CEO", "ORG"),
+    ("troops stayed in the Hamas-ruled Strip all week", "Strip", "GPE"),
+    ("Email Facebook Twitter LinkedIn Pinterest Share on Facebook", "LinkedIn Pinterest", "ORG"),
+    ("Read more in the World News section.", "World News", "ORG"),
 ])
 def test_spans_that_are_no_name_are_dropped(text: str, span: str, label: str) -> None:
     assert ner_found(text, span, label) == []

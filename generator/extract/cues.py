@@ -48,6 +48,7 @@ class Cues:
     place_suffixes: frozenset[str]
     place_before: frozenset[str]
     not_names: frozenset[str]
+    share_bar: frozenset[str]
     org_before: frozenset[str]
     org_heads: frozenset[str]
     state_heads: frozenset[str]
@@ -113,6 +114,7 @@ def cues() -> Cues:
         place_suffixes=lower_set(data["place_suffixes"]),
         place_before=lower_set(data["place_before"]),
         not_names=lower_set(data["not_names"]),
+        share_bar=lower_set(data["share_bar"]),
         org_before=lower_set(data["org_before"]),
         org_heads=lower_set(data["org_heads"]),
         state_heads=lower_set(data["state_heads"]),

@@ -619,6 +619,8 @@ def not_a_name(text: str, known: dict[str, str]) -> bool:
     words_cues = cues()
     if text.lower() in words_cues.not_names:
         return True  # "World News": a page's section label
+    if sum(word.lower() in words_cues.share_bar for word in words) >= 2:
+        return True  # "LinkedIn Pinterest Tumblr Share"
     if len(words) == 1 and (text.lower() in words_cues.not_names or text.lower() in ROLE_WORDS
                             or text.lower() in words_cues.org_suffixes
                             or text.lower() in words_cues.place_suffixes):
