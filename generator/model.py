@@ -146,6 +146,23 @@ class Event:
         return self.date[:4]
 
 
+class Quote(NamedTuple):
+    """Who said what: a direct quotation (the words inside the marks) or reported speech (the
+    clause "X said that ..." reports), with the paragraph it stands in (extract/quotes.py)."""
+
+    article: str
+    paragraph: int
+    speaker: str | None  # entity id, None when the text does not say who, or not certainly
+    text: str
+    kind: Literal["direct", "reported"]
+    start: int  # offsets of `text` into the decoded source text
+    end: int
+
+    @property
+    def url(self) -> str:
+        return f"articles/{self.article}/#p{self.paragraph}"
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something about the input the user should know; `skipped` means an article was lost."""
@@ -174,6 +191,7 @@ class Corpus:
     events: tuple[Event, ...] = ()  # in date order
     # article -> the other copies of its story, sorted by id (extract/same_story.py)
     same_story: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quotes: tuple[Quote, ...] = ()  # in corpus order (article, then position)
 
     def articles_from(self, file: str) -> list[Article]:
         return self.articles_by_file.get(file, [])

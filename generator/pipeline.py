@@ -21,11 +21,12 @@ from .extract.derived_topics import with_derived_topics
 from .extract.entities import ArticleNames, EntityExtractor, run_ner
 from .extract.events import extract_events
 from .extract.knowledge import Knowledge, KnowledgeError, load_knowledge
+from .extract.quotes import article_quotes
 from .extract.same_story import find_same_story
 from .extract.topics import TopicScorer, load_topics
 from .incremental import BuildMemo
 from .ingest import decode_source, read_bytes, scan_input
-from .model import Article, Corpus, Event, Problem, Source, Topic
+from .model import Article, Corpus, Entity, Event, Problem, Quote, Source, Topic
 from .outlets import OutletError, load_outlets, name_publishers
 from .parse import parse_source
 from .report import StageTimer
@@ -94,7 +95,7 @@ def build_corpus(config: Config, timer: StageTimer | None = None,
                         unknown_names=names.unknown_names, topics=topics,
                         article_topics={a.id: item.topics for a, item in zip(articles, found,
                                                                               strict=True)},
-                        events=tuple(events),
+                        events=tuple(events), quotes=corpus_quotes(found, names.entities),
                         same_story=find_same_story(articles))  # a reduce too: every article
         return with_derived_topics(corpus)  # needs every article: the reduce, not the map
 
@@ -208,6 +209,7 @@ class ArticleFindings(NamedTuple):
     names: ArticleNames
     topics: tuple[str, ...]
     events: tuple[Event, ...]
+    quotes: tuple[Quote, ...] = ()
 
 
 def extract_all(executor: Executor, setup: ExtractionSetup, articles: list[Article],
@@ -239,11 +241,22 @@ def extract_chunk(setup: ExtractionSetup, articles: list[Article]) -> list[Artic
     for article, spans in zip(missing, ner_spans, strict=True):
         names = extractor.names_in(article, spans)
         new[article.id] = ArticleFindings(names, scorer.assign(article, list(names.mentions)),
-                                          tuple(extract_events(article, list(names.mentions))))
+                                          tuple(extract_events(article, list(names.mentions))),
+                                          article_quotes(article, names, extractor.by_id))
     cache.put_many((key, pickle.dumps(new[article.id]))
                    for article, key in zip(articles, keys, strict=True) if article.id in new)
     return [new[article.id] if article.id in new else pickle.loads(cached[key])
             for article, key in zip(articles, keys, strict=True)]
+
+
+def corpus_quotes(found: list[ArticleFindings],
+                  entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+    """Every article's quotes in corpus order; a speaker the reduce made no entity of
+    becomes None."""
+    known = {entity.id for entity in entities}
+    return tuple(quote if quote.speaker is None or quote.speaker in known
+                 else quote._replace(speaker=None)
+                 for item in found for quote in item.quotes)
 
 
 def assign_ids(articles: list[Article]) -> list[Article]:
