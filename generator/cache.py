@@ -78,7 +78,8 @@ def fingerprint(*folders: Path) -> str:
 
 @cache
 def code_fingerprint() -> str:
+    """The generator's code and its word lists (data/*.yml: the cues extraction reads)."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.glob("data/*.yml")]):
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
