@@ -48,6 +48,9 @@ def corpus_document(corpus: Corpus, index: Index | None = None) -> dict[str, Any
         "events": [{"date": e.date, "text": e.text, "article": e.article,
                     "paragraph": e.paragraph, "entities": list(e.entities),
                     "url": f"articles/{e.article}/#p{e.paragraph}"} for e in corpus.events],
+        "quotes": [{"article": q.article, "paragraph": q.paragraph, "speaker": q.speaker,
+                    "text": q.text, "kind": q.kind, "start": q.start, "end": q.end,
+                    "url": q.url} for q in corpus.quotes],
     }
 
 
@@ -93,6 +96,15 @@ def events_csv(corpus: Corpus) -> str:
     return csv_text(["date", "article", "paragraph", "entities", "text"],
                     ([e.date, e.article, e.paragraph, " ".join(e.entities), e.text]
                      for e in corpus.events))
+
+
+def quotes_csv(corpus: Corpus) -> str:
+    """Who said what: the speaker's id and name (empty when the text does not say who)."""
+    names = {e.id: e.name for e in corpus.entities}
+    return csv_text(["article", "paragraph", "kind", "speaker", "speaker_name", "text", "url"],
+                    ([q.article, q.paragraph, q.kind, q.speaker or "",
+                      names.get(q.speaker, "") if q.speaker else "", q.text, q.url]
+                     for q in corpus.quotes))
 
 
 GRAPHML = "http://graphml.graphdrawing.org/xmlns"

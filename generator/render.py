@@ -39,7 +39,7 @@ from .export import (
 from .extract.matcher import script_of
 from .graph import GraphView, graph_view, neighbourhood
 from .link import Index, article_map, build_index, ranked
-from .model import Article, Corpus, Entity, Event, Mention, Paragraph, Topic
+from .model import Article, Corpus, Entity, Event, Mention, Paragraph, Quote, Topic
 from .sentences import sentences
 from .slugs import page_path, relative_url
 

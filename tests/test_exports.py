@@ -92,7 +92,7 @@ def test_every_article_page_embeds_news_article_json_ld(seed_site: Path) -> None
 
 def test_downloads_page_links_every_export(seed_site: Path) -> None:
     html = (seed_site / "downloads/index.html").read_text(encoding="utf-8")
-    for name in ("corpus.json", "entities.csv", "mentions.csv", "events.csv",
+    for name in ("corpus.json", "entities.csv", "mentions.csv", "events.csv", "quotes.csv",
                  "cooccurrence.graphml", "articles.csl.json", "articles.bib", "feed.xml"):
         assert name in html
 
