@@ -25,8 +25,8 @@ from generator.graph import DEFAULT_LINKS, graph_view
 from generator.link import build_index
 from generator.model import Corpus
 
-from .conftest import ROOT
-from .test_browser import ARGS, ARTIFACTS, CHROMIUM, served
+from .conftest import ARTIFACTS, ROOT
+from .test_browser import served
 
 ENTITIES = 1000
 ARTICLES = 600
@@ -124,34 +124,6 @@ def test_entity_page_groups_mentions_by_article_and_exports_keep_every_one(
 # --- in Chromium ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; .ci/run installs it")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def tab(chromium: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    opened.on("pageerror", lambda e: errors.append(str(e)))
-    opened.errors = errors
-    yield opened
-    ARTIFACTS.mkdir(exist_ok=True)
-    opened.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
-    context.close()
-
-
-@pytest.fixture(scope="module")
 def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The site of 600 synthetic articles naming 1,000 entities, served."""
     folder = tmp_path_factory.mktemp("graph-1000")
@@ -184,12 +156,12 @@ def redrawn(page: Any, before: dict[str, str]) -> dict[str, str]:
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_graph_of_1000_entities_is_usable_quickly(tab: Any,
+def test_graph_of_1000_entities_is_usable_quickly(page: Any,
                                                   large_site: tuple[str, Path]) -> None:
     url, site = large_site
     view = json.loads((site / "data/graph-view.json").read_text(encoding="utf-8"))
     assert len(view["nodes"]) == ENTITIES
-    data = open_graph(tab, url)
+    data = open_graph(page, url)
     ready_ms = int(data["ready"])
     print(f"\nGraph page at {ENTITIES} entities: usable {ready_ms} ms after navigation start; "
           f"{data['nodes']} nodes, {data['edges']} links, {data['labels']} labels drawn")
@@ -199,47 +171,47 @@ def test_graph_of_1000_entities_is_usable_quickly(tab: Any,
     assert int(data["nodes"]) == ENTITIES  # every entity, with its strongest links only
     assert int(data["edges"]) <= DEFAULT_LINKS * ENTITIES < len(view["edges"])
     assert 20 <= int(data["labels"]) < ENTITIES / 2  # labels only where they fit
-    assert tab.errors == []
+    assert page.errors == []
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_graph_type_weight_and_links_filters(tab: Any, large_site: tuple[str, Path]) -> None:
+def test_graph_type_weight_and_links_filters(page: Any, large_site: tuple[str, Path]) -> None:
     url, site = large_site
     view = json.loads((site / "data/graph-view.json").read_text(encoding="utf-8"))
     types = {n["id"]: n["type"] for n in view["nodes"]}
-    everything = open_graph(tab, url)
-    tab.locator("input[name=graph-type][value=person]").uncheck()
-    no_people = redrawn(tab, everything)
+    everything = open_graph(page, url)
+    page.locator("input[name=graph-type][value=person]").uncheck()
+    no_people = redrawn(page, everything)
     assert 0 < int(no_people["nodes"]) < int(everything["nodes"])
     assert "person" not in {types[i] for i in no_people["nodeIds"].split()}
-    tab.locator("input[name=graph-type][value=person]").check()
-    assert redrawn(tab, no_people)["nodeIds"] == everything["nodeIds"]
-    tab.locator("#graph-weight").fill("3")
-    heavier = redrawn(tab, everything)
+    page.locator("input[name=graph-type][value=person]").check()
+    assert redrawn(page, no_people)["nodeIds"] == everything["nodeIds"]
+    page.locator("#graph-weight").fill("3")
+    heavier = redrawn(page, everything)
     assert int(heavier["edges"]) < int(everything["edges"])
     assert int(heavier["nodes"]) < int(everything["nodes"])
-    tab.locator("#graph-weight").fill("1")
-    redrawn(tab, heavier)
-    tab.select_option("#graph-links", "5")
-    more = redrawn(tab, everything)
+    page.locator("#graph-weight").fill("1")
+    redrawn(page, heavier)
+    page.select_option("#graph-links", "5")
+    more = redrawn(page, everything)
     assert int(more["edges"]) > int(everything["edges"])
-    assert tab.errors == []
+    assert page.errors == []
 
 
 @pytest.mark.browser
 @pytest.mark.slow
 def test_graph_find_box_focuses_a_node_and_links_its_page(
-        tab: Any, large_site: tuple[str, Path]) -> None:
+        page: Any, large_site: tuple[str, Path]) -> None:
     url, site = large_site
     view = json.loads((site / "data/graph-view.json").read_text(encoding="utf-8"))
     target = view["nodes"][len(view["nodes"]) // 2]  # one of the less mentioned, unlabelled
-    open_graph(tab, url)
-    tab.locator("#graph-find").fill(target["name"])
-    tab.locator("#graph-find").press("Enter")
-    tab.wait_for_function("(id) => document.getElementById('graph-view').dataset.focused"
+    open_graph(page, url)
+    page.locator("#graph-find").fill(target["name"])
+    page.locator("#graph-find").press("Enter")
+    page.wait_for_function("(id) => document.getElementById('graph-view').dataset.focused"
                           " === id", arg=target["id"])
-    state = tab.evaluate("""(id) => {
+    state = page.evaluate("""(id) => {
         const network = document.getElementById('graph-view').network;
         const at = network.getPositions([id])[id];
         const centre = network.getViewPosition();
@@ -249,22 +221,22 @@ def test_graph_find_box_focuses_a_node_and_links_its_page(
     assert state["selected"] == [target["id"]]
     assert abs(state["dx"]) < 1 and abs(state["dy"]) < 1, "the view is centred on the node"
     assert state["label"] == target["name"], "the node found is labelled"
-    found = tab.locator("#graph-found")
+    found = page.locator("#graph-found")
     assert found.is_visible() and target["name"] in found.inner_text()
     found.click()
-    tab.wait_for_url(f"**/{target['url']}")
-    assert target["name"] in tab.locator("h1").inner_text()
-    assert tab.errors == []
+    page.wait_for_url(f"**/{target['url']}")
+    assert target["name"] in page.locator("h1").inner_text()
+    assert page.errors == []
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_graph_click_on_a_node_opens_its_page(tab: Any, large_site: tuple[str, Path]) -> None:
-    open_graph(tab, large_site[0])
-    target = clickable_node(tab)
-    tab.mouse.click(target["x"], target["y"])
-    tab.wait_for_url(f"**/entities/{target['id']}/")
-    assert tab.errors == []
+def test_graph_click_on_a_node_opens_its_page(page: Any, large_site: tuple[str, Path]) -> None:
+    open_graph(page, large_site[0])
+    target = clickable_node(page)
+    page.mouse.click(target["x"], target["y"])
+    page.wait_for_url(f"**/entities/{target['id']}/")
+    assert page.errors == []
 
 
 def clickable_node(page: Any) -> dict[str, Any]:
@@ -303,28 +275,28 @@ def seed_url(seed_site: Path) -> Iterator[str]:
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_entity_neighbourhood_graph_is_drawn_and_links_pages(tab: Any, seed_url: str) -> None:
-    tab.goto(seed_url + "entities/hamas/")
-    tab.wait_for_function("() => document.getElementById('graph-view').dataset.ready",
+def test_entity_neighbourhood_graph_is_drawn_and_links_pages(page: Any, seed_url: str) -> None:
+    page.goto(seed_url + "entities/hamas/")
+    page.wait_for_function("() => document.getElementById('graph-view').dataset.ready",
                           timeout=30_000)
-    data = view_data(tab)
+    data = view_data(page)
     assert 5 <= int(data["nodes"]) <= 21
     assert data["nodeIds"].split()[0] == "hamas"
     assert 1 <= int(data["labels"]) <= int(data["nodes"])
-    target = clickable_node(tab)
-    tab.mouse.click(target["x"], target["y"])
-    tab.wait_for_url(f"**/entities/{target['id']}/")
-    assert tab.errors == []
+    target = clickable_node(page)
+    page.mouse.click(target["x"], target["y"])
+    page.wait_for_url(f"**/entities/{target['id']}/")
+    assert page.errors == []
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_long_entity_page_folds_mentions_per_article(tab: Any, seed_url: str) -> None:
-    tab.goto(seed_url + "entities/hamas/")
-    height = tab.evaluate("() => document.documentElement.scrollHeight")
+def test_long_entity_page_folds_mentions_per_article(page: Any, seed_url: str) -> None:
+    page.goto(seed_url + "entities/hamas/")
+    height = page.evaluate("() => document.documentElement.scrollHeight")
     print(f"\nHamas page height: {height} px (8,472 px before mentions were grouped)")
     assert height < 6000
-    details = tab.locator("details.more-mentions").first
+    details = page.locator("details.more-mentions").first
     folded = details.locator("a.kwic").first
     assert not folded.is_visible()
     details.locator("summary").click()
@@ -332,6 +304,6 @@ def test_long_entity_page_folds_mentions_per_article(tab: Any, seed_url: str) ->
     href = folded.get_attribute("href") or ""
     folded.click()
     anchor = href.rsplit("#", 1)[1]
-    tab.wait_for_url(f"**#{anchor}")
-    assert tab.locator(f"#{anchor}").count() == 1
-    assert tab.errors == []
+    page.wait_for_url(f"**#{anchor}")
+    assert page.locator(f"#{anchor}").count() == 1
+    assert page.errors == []
