@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 import yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "dates.yml"
+NUMERIC_HINT = re.compile(r"\d[./-]\d")  # what a numeric date ("23/07/17", "07.03.2015") has
 
 # Folding that keeps every character's position (so spans found in the folded text are spans
 # of the original): other digit sets to ASCII, Arabic letter variants to one form, the Arabic
@@ -277,7 +278,10 @@ def numeric_order(lines: Iterable[str] | str) -> str | None:
     seen = set()
     pattern = _tables().dates
     for line in lines:
-        for match in pattern.finditer(fold(line)):
+        folded = fold(line)
+        if NUMERIC_HINT.search(folded) is None:
+            continue  # most lines hold no numeric date: skip the full pattern
+        for match in pattern.finditer(folded):
             if not match["num_a"] or _numeric(match, None) is None:
                 continue
             first, second = int(match["num_a"]), int(match["num_b"])
