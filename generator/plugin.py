@@ -33,6 +33,7 @@ from .incremental import (
     PageMemo,
     render_site_memo,
     search_entries_class,
+    stat_key,
 )
 from .model import Corpus
 from .pipeline import InputError, build_corpus
@@ -109,6 +110,15 @@ def settings_from(config: MkDocsConfig, options: ResearchPluginConfig) -> Config
         max_file_bytes=options.max_file_bytes, max_articles=options.max_articles,
         count_story_once=options.count_story_once,
         site_name=config.site_name, site_url=config.site_url or "")
+
+
+def theme_stamp(config: MkDocsConfig) -> str:
+    """Sizes and times of mkdocs.yml and the theme's override files: a page's HTML depends on
+    them besides its Markdown, so a dirty rebuild after one changed keeps no HTML."""
+    paths = [Path(config.config_file_path)] if config.config_file_path else []
+    custom = config.theme.custom_dir
+    paths += sorted(Path(custom).rglob("*")) if custom and Path(custom).is_dir() else []
+    return repr([(str(path), stat_key(path)) for path in paths])
 
 
 class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
@@ -223,7 +233,8 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         in_nav = {path for entry in self.site.nav for path in entry.values()}
         # Pagefind indexes the whole site folder, so HTML kept from the last build is found;
         # Material's search keeps the entries of the pages not built again (keep_search_entries).
-        this_build = (config.site_dir, config.site_url or "", repr(config.nav))
+        this_build = (config.site_dir, config.site_url or "", repr(config.nav),
+                      theme_stamp(config))
         same_site = self.dirty and this_build in self.built
         previous = self.built[this_build] if same_site else {}
         built = {}
@@ -237,12 +248,18 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
             Path(File.generated(config, path, content="").abs_dest_path).unlink(missing_ok=True)
         for path, content in sorted(self.site.files.items()):
             files.append(File.generated(config, path, content=content))
-        self.built[this_build] = built
+        if self.dirty:  # what a dirty rebuild of this same site may keep (one site)
+            self.built = {this_build: built}
+        store = self.search_entries.get(this_build, {}) if same_site else {}
+        if self.dirty:
+            self.search_entries = {this_build: store}
         if self.search_index is not None:
-            self.search_index.store = store = self.search_entries.setdefault(this_build, {})
-            for file in files.documentation_pages():
-                if file.src_uri not in store:  # no entries kept: build it, kept HTML or not
-                    file.is_modified = lambda: True  # type: ignore[method-assign]
+            self.search_index.store = store
+        for file in files.documentation_pages():
+            # another site, theme or mkdocs.yml: no HTML is kept (MkDocs itself would keep the
+            # docs folder's); with Material's search, neither is a page without kept entries
+            if not same_site or (self.search_index is not None and file.src_uri not in store):
+                file.is_modified = lambda: True  # type: ignore[method-assign]
         return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -35,9 +35,9 @@ class Calls:
             self.parsed.append(source.file)
             return parse(source)
 
-        def counting_names_in(extractor, article, spans):  # type: ignore[no-untyped-def]
+        def counting_names_in(extractor, article, spans, **options):  # type: ignore[no-untyped-def]
             self.analysed.append(article.id)
-            return names_in(extractor, article, spans)
+            return names_in(extractor, article, spans, **options)
 
         monkeypatch.setattr(pipeline, "parse_source", counting_parse)
         monkeypatch.setattr(EntityExtractor, "names_in", counting_names_in)
