@@ -17,6 +17,7 @@ from generator.executor import make_executor
 from generator.extract import ner
 from generator.extract.entities import EntityExtractor, ner_text
 from generator.extract.knowledge import load_knowledge
+from generator.extract.quotes import article_quotes
 from generator.extract.topics import load_topics
 from generator.ingest import list_input_files
 from generator.pipeline import (
@@ -62,6 +63,15 @@ def main() -> None:
     print(f"NER off, one process: best {len(articles) / best:.0f} articles/s, median "
           f"{len(articles) / median:.0f} ({args.repeat} runs), {len(result.mentions)} mentions, "
           f"{len(result.entities)} entities")
+    per_article = [extractor.names_in(article, []) for article in articles]
+    times = []
+    for _ in range(args.repeat):
+        began = time.perf_counter()
+        quoted = sum(len(article_quotes(article, found, extractor.by_id))
+                     for article, found in zip(articles, per_article, strict=True))
+        times.append(time.perf_counter() - began)
+    print(f"quotes alone (after names), one process: best {len(articles) / min(times):.0f} "
+          f"articles/s, median {len(articles) / statistics.median(times):.0f}, {quoted} quotes")
     setup = ExtractionSetup(knowledge, load_topics(ROOT / "knowledge", set(extractor.by_id)),
                             False, None, "")
     pool = make_executor("process", args.jobs)
@@ -69,7 +79,7 @@ def main() -> None:
         began = time.perf_counter()
         extract_all(pool, setup, articles)
         stage = time.perf_counter() - began
-        print(f"NER off, the build's extract stage (names, topics, events; {args.jobs} "
+        print(f"NER off, the build's extract stage (names, topics, events, quotes; {args.jobs} "
               f"processes): {len(articles) / stage:.0f} articles/s")
         if args.skip_ner:
             return

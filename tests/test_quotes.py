@@ -110,10 +110,10 @@ def test_direct_quote_shapes(paragraph: str) -> None:
 
 
 def test_the_subject_with_an_appositive_is_the_speaker() -> None:
-    assert said("“The talks are over for now,” Osama Hamdan, a Hamas official in Lebanon, "
-                "told the channel.") == [("direct", "osama-hamdan", "The talks are")]
-    assert said("Osama Hamdan, a Hamas official in Lebanon, said: “The talks are over for "
-                "now.”") == [("direct", "osama-hamdan", "The talks are")]
+    assert said("“The talks are over for now,” Osama Hamdan, a senior figure of the movement "
+                "abroad, told the channel.") == [("direct", "osama-hamdan", "The talks are")]
+    assert said("Osama Hamdan, a senior figure of the movement abroad, said: “The talks are "
+                "over for now.”") == [("direct", "osama-hamdan", "The talks are")]
 
 
 def test_a_quote_split_by_its_attribution() -> None:
@@ -167,8 +167,8 @@ def test_a_quote_with_no_speaker(paragraph: str) -> None:
      "six of its"),
     ("Six fighters were killed in the strike, according to Hezbollah.", "hezbollah",
      "Six fighters were"),
-    ("U.S. Secretary of State Antony Blinken says a ceasefire is the best way forward.",
-     "antony-blinken", "a ceasefire is"),
+    ("Israel's Minister of Defense Yoav Gallant says the army is ready for every front.",
+     "yoav-gallant", "the army is"),
 ])
 def test_reported_speech(paragraph: str, speaker: str, start: str) -> None:
     assert said(paragraph) == [("reported", speaker, start)]
@@ -176,7 +176,7 @@ def test_reported_speech(paragraph: str, speaker: str, start: str) -> None:
 
 @pytest.mark.parametrize("paragraph", [
     "A senior official said the talks in Cairo had failed over the new demands.",
-    "The office of Benjamin Netanyahu confirmed the ceasefire with the group.",
+    "Benjamin Netanyahu's office confirmed the truce on Friday evening.",
     "Hezbollah vowed revenge after the strike on its commanders in the south.",
     "Yoav Gallant met Benjamin Netanyahu, and the two said nothing to the press.",
 ])
@@ -249,8 +249,8 @@ def test_hebrew_reported_speech() -> None:
     assert said("בנימין נתניהו אמר כי המבצע יימשך עוד חודשים רבים.") == [
         ("reported", "benjamin-netanyahu", "המבצע יימשך עוד")]
     # "a Hezbollah man said": nobody the text names
-    assert said('איש חיזבאללה אמר כי "התקיפה חוצה קו אדום חדש".') == [
-        ("direct", None, "התקיפה חוצה קו")]
+    assert said('איש חיזבאללה אמר כי "הארגון ישיב בזמן שיבחר בעצמו".') == [
+        ("direct", None, "הארגון ישיב בזמן")]
 
 
 def test_quotes_point_into_the_source_text() -> None:

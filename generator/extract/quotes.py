@@ -9,7 +9,7 @@ The words are in data/quote_cues.yml.
   `min_words` words, or shorter when a cue stands right beside it ("“Never,” he said."). One
   left open at the end of a paragraph continues when the next paragraph opens a quote.
 - Its speaker is the subject of the speech verb next to it: after it (", Sharon said",
-  ", said Mohammed Nazzal, a Hamas leader", "، قال X", "", אמר X"), else before it in the
+  ", said Jane Roe, a party leader", "، قال X", "", אמר X"), else before it in the
   same sentence ("X said: “…”", "according to X, “…”", "وقال X: «…»"). The subject's head
   must be the entity's mention: "Hamas said" is Hamas, "a Hamas official said" nobody (the
   head is "official"), "the leader of Hamas" nobody, "Netanyahu and Gallant said" nobody.
@@ -495,12 +495,12 @@ class ArticleQuotes:
             if at and self.verb_at(lang, tokens, at) is not None:
                 subject = tokens[:at]
                 if subject[0].low in lang.head_stops or subject[0].low in NOT_SUBJECT_START:
-                    return NOBODY  # "“cowardly act,” and says …"
+                    return NOBODY  # "“a term,” and says …"
                 if not lang.latin and (at > 4 or any(t.text in COMMAS for t in subject)):
                     return NOBODY  # Arabic and Hebrew put the verb first after a quote
                 if lang.latin and not subject[0].text[0].isupper() and \
                         subject[0].low not in lang.pronouns and subject[0].low not in ARTICLES:
-                    return NOBODY  # "“martyr,” referring to …"
+                    return NOBODY  # "“a term,” referring to …"
                 speaker = self.subject_before(paragraph, lang, subject, span.open, tail=True)
                 return Said(speaker, True, end, True, pronoun=is_pronoun(subject, lang))
         return NOBODY
@@ -542,7 +542,7 @@ class ArticleQuotes:
                 if any(s.close < token.start and len(text[s.open + 1:s.close].split()) >=
                        self.cues.min_words for s in spans[:k]):
                     return JOINS  # "“A,” he said, adding: “B”": the quote before's speaker
-                # "The embassy denied the claims, saying …": the sentence's subject
+                # "The embassy denied it, saying …": the sentence's subject
                 for segment in split_commas(tokens[:at]):
                     if self.head(segment, lang, before_verb=False) is not None:
                         speaker = self.subject_after(paragraph, lang, segment, token.start)
@@ -708,8 +708,8 @@ class ArticleQuotes:
 
     def own_clause(self, paragraph: Paragraph, lang: Language, limit: int) -> int:
         """Where the clause a trailing attribution (ending at `limit`) reports starts: the
-        sentence's start, or after an earlier source's attribution in it ("A, reports CNN,
-        and B, according to Reuters")."""
+        sentence's start, or after an earlier source's attribution in it ("A, reports one
+        paper, and B, according to another")."""
         text, start = paragraph.text, self.sentence_start
         for hit in self.hits:
             if not start <= hit.start < limit or lang.verb(hit.word) is None or \
@@ -741,7 +741,7 @@ class ArticleQuotes:
         elif not post or post[0].low in lang.head_stops or post[0].low in lang.between or \
                 post[0].text == "(":
             if any(t.low in WH_WORDS for t in post):
-                return None  # "he explained to the FT what had happened": an object clause
+                return None  # "he asked the paper what had happened": an object clause
             return self.reported_after(paragraph, lang, tokens, at, len(post))
         elif verb in lang.reported_bare or post[0].low in SUBJECT_PRONOUNS:
             clause = 0  # "X said Israel would …", "X confirmed it had …"
@@ -803,7 +803,7 @@ class ArticleQuotes:
     def reported_quote(self, paragraph: Paragraph, speaker: str, start: int,
                        end: int) -> Quote | None:
         if dateline := DATELINE.match(paragraph.text, start, end):
-            start = dateline.end()  # "CAIRO, April 30 (Reuters) - …"
+            start = dateline.end()  # "CITY, May 1 (Agency) - …"
         body = paragraph.text[start:end]
         text = body.strip().rstrip(COMMAS).strip()
         if len(text.split()) < 3:
@@ -817,9 +817,9 @@ class ArticleQuotes:
     def subject_before(self, paragraph: Paragraph, lang: Language, tokens: list[Tok],
                        position: int, tail: bool = False) -> str | None:
         """The speaker a subject written before its verb names, or None. Right after a quote
-        (`tail`) the subject is its first part ("…,” Osama Hamdan, a Hamas official in
-        Lebanon told"); elsewhere its last, or the one before an appositive between commas
-        ("Fawzi Barhum, a Hamas spokesman, said")."""
+        (`tail`) the subject is its first part ("…,” Jane Roe, a party official in the
+        north told"); elsewhere its last, or the one before an appositive between commas
+        ("Jane Roe, a party spokeswoman, said")."""
         segments = split_commas(tokens)
         between_commas = len(segments) > 2 and not segments[-1]  # "A, B, said"
         if tail:
@@ -833,7 +833,7 @@ class ArticleQuotes:
             return self.antecedent(paragraph, position, lang.pronouns[head[0].low])
         speaker = self.entity_at(paragraph, lang, head) if head is not None else None
         if speaker is None and between_commas and (tail or len(segments) == 3):
-            # "the governor of the central bank, Benjamin Diokno, said": a name in apposition
+            # "the governor of the central bank, Jane Roe, said": a name in apposition
             name = self.head(segments[1 if tail else -2], lang, before_verb=True)
             person = self.entity_at(paragraph, lang, name) if name is not None else None
             if person is not None and self.types(person) == "person":
@@ -842,7 +842,7 @@ class ArticleQuotes:
 
     def subject_after(self, paragraph: Paragraph, lang: Language, tokens: list[Tok],
                       position: int) -> str | None:
-        """The speaker a subject written after its verb names ("said Mohammed Nazzal, a
+        """The speaker a subject written after its verb names ("said Jane Roe, a party
         leader", "according to Hezbollah", "قال الحزب في بيان"), or None."""
         head = self.head(split_commas(tokens)[0], lang, before_verb=False)
         if head is None:
@@ -853,7 +853,7 @@ class ArticleQuotes:
 
     def head(self, segment: list[Tok], lang: Language, before_verb: bool) -> list[Tok] | None:
         """A subject's head: leading conjunctions dropped, cut before the words that start a
-        modifier ("in comments", "of Hamas", "on Friday"; "of" stays inside a title:
+        modifier ("in a speech", "of Hamas", "on Friday"; "of" stays inside a title:
         "Secretary of State Antony Blinken"), the adverbs before the verb dropped. None when
         it joins several ("Hamas and Fatah") or is a prepositional phrase ("In Gaza")."""
         head = list(segment)
@@ -895,7 +895,7 @@ class ArticleQuotes:
         """The entity whose mention is the head: in English the mention that ends it, after
         only title words ("Hezbollah leader Hassan Nasrallah": the head of an English noun
         phrase is its last word); in Arabic and Hebrew the mention that is all of it, or a
-        person at either end (a name beside its title: "المتحدث باسم حماس فوزي برهوم")."""
+        person at either end (a name beside its title: "المتحدث باسم الحزب محمد علي")."""
         if len(head) > self.cues.max_subject_words:
             return None
         start, end = head[0].start, head[-1].end
@@ -973,8 +973,8 @@ class ArticleQuotes:
     def unnamed_person(self, index: int, start: int, end: int,
                        quoted: Callable[[int], bool]) -> bool:
         """Does a noun for a person the text does not name stand between two offsets ("a
-        senior official said", "אחד הבכירים הוסיף")? Not a named person's title ("spokesman
-        Fawzi Barhum") or description ("Osama Hamdan, a Hamas official")."""
+        senior official said", "אחד הבכירים הוסיף")? Not a named person's title ("spokeswoman
+        Jane Roe") or description ("Jane Roe, a party official")."""
         paragraph = self.article.paragraphs[index]
         lang = self.language_of(paragraph)
         if lang is None:
@@ -990,16 +990,16 @@ class ArticleQuotes:
                 continue
             nxt = tokens[at + 1:at + 4]
             if any(a == t.start for t in nxt for a, _ in people):
-                continue  # a title: "spokesman Fawzi Barhum"
+                continue  # a title: "spokeswoman Jane Roe"
             before = tokens[max(0, at - 6):at]
             if any(t.text in COMMAS and any(b == t.start for _, b in people)
                    for t in before):
-                continue  # an appositive: "Osama Hamdan, a Hamas official"
+                continue  # an appositive: "Jane Roe, a party official"
             after = tokens[at + 1:at + 9]
             if any(t.text in COMMAS and k + 1 < len(after) and
                    any(a == after[k + 1].start for a, _ in people)
                    for k, t in enumerate(after)):
-                continue  # "the governor of the bank, Benjamin Diokno"
+                continue  # "the governor of the bank, Jane Roe"
             return True
         return False
 
@@ -1129,8 +1129,8 @@ def subject_tokens(tokens: list[Tok], lang: Language) -> list[Tok]:
 
 def last_subject(tokens: list[Tok]) -> tuple[list[Tok], int] | None:
     """"…, Olmert said": the words after the sentence's last comma (the ones before an
-    appositive when a comma stands right before the verb: "…, Ashraf Reefi, head of the
-    ISF, said"), and where that comma is."""
+    appositive when a comma stands right before the verb: "…, Jane Roe, head of the
+    police, said"), and where that comma is."""
     commas = [at for at, t in enumerate(tokens) if t.text in COMMAS]
     if commas and commas[-1] == len(tokens) - 1:
         commas = commas[:-2] if len(commas) >= 3 else []
