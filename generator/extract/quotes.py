@@ -120,6 +120,7 @@ class Language:
     prefixes: tuple[str, ...]
     cue: re.Pattern[str]  # any verb or according phrase: a quick look at a paragraph
     automaton: Any  # the same words in one Aho–Corasick automaton (lowercase for English)
+    unnamed: re.Pattern[str]  # any of `unnamed_people`, as a word
 
     @property
     def latin(self) -> bool:
@@ -203,7 +204,9 @@ def language(code: str, data: dict[str, Any]) -> Language:
         head_stops=group("head_stops"),
         appositive=group("appositive"), complementizers=group("complementizers"),
         complementizer_prefix=str(data.get("complementizer_prefix") or ""),
-        prefixes=prefixes, cue=cue, automaton=automaton)
+        prefixes=prefixes, cue=cue, automaton=automaton,
+        unnamed=re.compile(rf"(?<!\w){prefix}{trie_pattern(group('unnamed_people'))}(?!\w)",
+                           re.IGNORECASE if code == "en" else 0))
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -334,6 +337,8 @@ class ArticleQuotes:
             found.sort()
         self.ends = {index: sorted(end for _, end, _, _ in found)
                      for index, found in self.mentions.items()}
+        self.starts = {index: [start for start, _, _, _ in found]
+                       for index, found in self.mentions.items()}
         self.spans: dict[int, list[Span]] = {}
         self.previous: dict[int, int] = {}  # paragraph -> the body paragraph before it
         self.speakers: dict[int, set[str]] = {}  # paragraph -> its quotes' speakers
@@ -341,6 +346,7 @@ class ArticleQuotes:
         self.cut = False  # whether its words are read from later than its start
         self.hits: list[Hit] = []  # the cues of the paragraph being read
         self.hit_edges: set[int] = set()  # where they start and end
+        self.hit_starts: list[int] = []
 
     def quotes(self) -> list[Quote]:
         found: list[Quote] = []
@@ -363,6 +369,7 @@ class ArticleQuotes:
             self.spans[paragraph.index] = spans
             self.hits = hits
             self.hit_edges = {edge for hit in hits for edge in (hit.start, hit.end)}
+            self.hit_starts = [hit.start for hit in hits]
             direct, carry = self.direct(paragraph, lang, spans, carry)
             found.extend(direct)
             found.extend(self.reported(paragraph, lang, spans, direct, hits))
@@ -510,7 +517,7 @@ class ArticleQuotes:
         text = paragraph.text
         span = spans[k]
         floor = span.open - WINDOW
-        for before in reversed(spans[:k]):  # the quote before, unless a term ("a “glitch”")
+        for before in reversed(spans[max(0, k - 20):k]):  # the quote before, unless a term
             if len(text[before.open + 1:before.close].split()) >= self.cues.min_words:
                 floor = max(floor, before.after)
                 break
@@ -573,7 +580,8 @@ class ArticleQuotes:
 
     def cue_between(self, start: int, end: int) -> bool:
         """Does a cue word (of those the quick look found) stand between two offsets?"""
-        return any(start <= hit.start < end for hit in self.hits)
+        at = bisect_left(self.hit_starts, start)
+        return at < len(self.hit_starts) and self.hit_starts[at] < end
 
     def said_by(self, paragraph: Paragraph, lang: Language, before: list[Tok],
                 position: int, adjacent: bool) -> Said:
@@ -600,7 +608,8 @@ class ArticleQuotes:
         if not hits:
             return []
         text = paragraph.text
-        taken = [(q.start - paragraph.start, q.end - paragraph.start) for q in direct]
+        taken = sorted(Span(q.start - paragraph.start, q.end - paragraph.start, True)
+                       for q in direct)
         long_spans = [s for s in spans if len(text[s.open + 1:s.close].split())
                       >= self.cues.min_words]
         found = []
@@ -612,8 +621,7 @@ class ArticleQuotes:
                 if hits[next_hit].start >= offset:
                     mine.append(hits[next_hit].start)
                 next_hit += 1
-            if not mine or any(s.open < end and s.close > offset for s in long_spans) or \
-                    any(a < end and b > offset for a, b in taken):
+            if not mine or overlaps(long_spans, offset, end) or overlaps(taken, offset, end):
                 continue
             # The words a subject and the start of a clause need, cut between words.
             floor = mine[0] - REPORTED_BEFORE
@@ -658,7 +666,7 @@ class ArticleQuotes:
         the sentence starts (`self.cut` when `tokens` begin later in it)."""
         self.sentence_start = start
         for at, token in enumerate(tokens):
-            if token.start not in hits or any(s.open < token.start < s.close for s in spans):
+            if token.start not in hits or inside(spans, token.start):
                 continue
             if token.low in lang.according_pronouns:  # "לדבריו, …"
                 if at + 2 < len(tokens) and tokens[at + 1].text in COMMAS:
@@ -900,7 +908,9 @@ class ArticleQuotes:
             return None
         start, end = head[0].start, head[-1].end
         best: tuple[int, int, str, str] | None = None
-        for found in self.mentions.get(paragraph.index, ()):
+        found_here = self.mentions.get(paragraph.index, [])
+        first = bisect_left(self.starts.get(paragraph.index, []), start - 1)
+        for found in found_here[first:]:
             m_start, m_end, entity, how = found
             if m_start >= end:
                 break
@@ -924,44 +934,55 @@ class ArticleQuotes:
 
     def antecedent(self, paragraph: Paragraph, position: int, gender: str | None) -> str | None:
         """The one person a pronoun at `position` can refer to, when that is certain."""
-        floor = max(0, position - BACK)
-        people, blocked = self.people_in(paragraph.index, floor, position)
-        if not people and not blocked and floor == 0:
+        window = (paragraph.index, max(0, position - BACK), position)
+        people = self.people_in(*window)
+        if not people and window[1] == 0 and not self.blocked(*window):
             previous = self.previous.get(paragraph.index, -1)
             if previous >= 0:
-                people, blocked = self.people_in(
-                    previous, 0, len(self.article.paragraphs[previous].text))
-                people |= {s for s in self.speakers.get(previous, ())
-                           if self.types(s) == "person"}
+                window = (previous, 0, len(self.article.paragraphs[previous].text))
+                people = self.people_in(*window) | {
+                    s for s in self.speakers.get(previous, ()) if self.types(s) == "person"}
         people = {person for person in people if gender_fits(self.names(person), gender)}
-        if blocked or len(people) != 1:
+        if len(people) != 1 or self.blocked(*window):
             return None
         return next(iter(people))
 
-    def people_in(self, index: int, start: int, end: int) -> tuple[set[str], bool]:
-        """The person entities mentioned between two offsets of a paragraph, outside quotes,
-        and whether an unlinked name stands there (who may be the one meant)."""
+    def quoted_in(self, index: int) -> Callable[[int], bool]:
+        """Whether an offset of a paragraph is inside one of its quotes."""
         spans = self.spans.get(index)
         if spans is None:
             text = self.article.paragraphs[index].text
             spans = quote_spans(text, self.cues.openers) if MARK.search(text) else []
+        return lambda offset: inside(spans, offset)
 
-        def quoted(offset: int) -> bool:
-            return any(s.open < offset < s.close for s in spans)
+    def people_in(self, index: int, start: int, end: int) -> set[str]:
+        """The person entities mentioned between two offsets of a paragraph, outside quotes."""
+        quoted = self.quoted_in(index)
+        return {entity for m_start, m_end, entity, how in self.mentions_between(index, start, end)
+                if start <= m_start and m_end <= end and how != "demonym"
+                and self.types(entity) == "person" and not quoted(m_start)}
 
-        found = self.mentions.get(index, ())
-        people = {entity for m_start, m_end, entity, how in found
-                  if start <= m_start and m_end <= end and how != "demonym"
-                  and self.types(entity) == "person" and not quoted(m_start)}
-        return people, self.unlinked_name(index, start, end, quoted) or \
+    def blocked(self, index: int, start: int, end: int) -> bool:
+        """Whether someone else a pronoun may mean stands between two offsets: a name no
+        entity claims, or a person the text does not name."""
+        quoted = self.quoted_in(index)
+        return self.unlinked_name(index, start, end, quoted) or \
             self.unnamed_person(index, start, end, quoted)
+
+    def mentions_between(self, index: int, start: int,
+                         end: int) -> list[tuple[int, int, str, str]]:
+        """The paragraph's mentions that start between two offsets (or end just after the
+        first), found by bisection: a paragraph may be megabytes long."""
+        starts = self.starts.get(index, [])
+        return self.mentions.get(index, [])[bisect_left(starts, start - 200):
+                                             bisect_right(starts, end)]
 
     def unlinked_name(self, index: int, start: int, end: int,
                       quoted: Callable[[int], bool]) -> bool:
         """Does a capitalised name that starts with a given name and that no entity claims
         stand between two offsets ("Jane Roe"): a person a pronoun may mean as well?"""
         text = self.article.paragraphs[index].text
-        claimed = [(a, b) for a, b, _, _ in self.mentions.get(index, ())]
+        claimed = [(a, b) for a, b, _, _ in self.mentions_between(index, start, end)]
         for match in NAME_RUN.finditer(text, start, end):
             if quoted(match.start()) or any(a < match.end() and match.start() < b
                                             for a, b in claimed):
@@ -979,15 +1000,15 @@ class ArticleQuotes:
         lang = self.language_of(paragraph)
         if lang is None:
             return False
-        tokens = tokenize(paragraph.text, start, end, lang)
-        people = [(a, b) for a, b, entity, how in self.mentions.get(index, ())
-                  if how != "demonym" and self.types(entity) == "person"]
-        for at, token in enumerate(tokens):
-            word = token.low
-            if word not in lang.unnamed_people and not (
-                    word[:1] in lang.prefixes and word[1:] in lang.unnamed_people) or \
-                    quoted(token.start):
+        text = paragraph.text
+        for match in lang.unnamed.finditer(text, start, end):
+            if quoted(match.start()):
                 continue
+            low, high = max(0, match.start() - 60), min(len(text), match.end() + 80)
+            tokens = tokenize(text, low, high, lang)
+            at = next(k for k, t in enumerate(tokens) if t.start >= match.start())
+            people = [(a, b) for a, b, entity, how in self.mentions_between(index, low, high)
+                      if how != "demonym" and self.types(entity) == "person"]
             nxt = tokens[at + 1:at + 4]
             if any(a == t.start for t in nxt for a, _ in people):
                 continue  # a title: "spokeswoman Jane Roe"
@@ -1058,6 +1079,18 @@ def gender_fits(name: str, gender: str | None) -> bool:
     guess = str(_given_names().get_gender(first))
     other = "female" if gender == "male" else "male"
     return guess not in (other, f"mostly_{other}")
+
+
+def inside(spans: list[Span], offset: int) -> bool:
+    """Is `offset` inside one of the (ordered, disjoint) quoted stretches?"""
+    at = bisect_right(spans, (offset,)) - 1
+    return at >= 0 and spans[at].open < offset < spans[at].close
+
+
+def overlaps(spans: list[Span], start: int, end: int) -> bool:
+    """Does one of the (ordered, disjoint) stretches overlap start..end?"""
+    at = max(0, bisect_right(spans, (start,)) - 1)
+    return any(span.open < end and span.close > start for span in spans[at:at + 2])
 
 
 def pairs(spans: list[Span]) -> list[tuple[Span, Span]]:
