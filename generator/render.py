@@ -101,9 +101,13 @@ class Renderer:
         self.index: Index = build_index(corpus, config.count_story_once)
         self.entities = {entity.id: entity for entity in corpus.entities}
         self.articles = article_map(corpus)
+        # Each speaker's quotes, a quote printed again (a copy of the story, a repeated
+        # line) listed once, where it first appears; every one is in corpus.json and quotes.csv.
         self.quotes_by_speaker: dict[str, list[Quote]] = {}
+        seen: set[tuple[str, str, str]] = set()
         for quote in corpus.quotes:
-            if quote.speaker is not None:
+            if quote.speaker is not None and (quote.speaker, quote.kind, quote.text) not in seen:
+                seen.add((quote.speaker, quote.kind, quote.text))
                 self.quotes_by_speaker.setdefault(quote.speaker, []).append(quote)
 
     @cached_property

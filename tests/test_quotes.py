@@ -307,3 +307,15 @@ def test_the_entity_page_shows_its_quotes_with_a_working_anchor(
     assert "The talks are over" not in page  # nobody's quote is on no one's page
     assert "(reported)" in pages["entities/hamas.md"]
     assert "quotes.csv" in pages["downloads.md"]
+
+
+def test_a_quote_printed_again_is_listed_once_on_the_page(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Netanyahu vows", "Netanyahu says he will")
+                                    .replace("on Sunday.", "on Monday."), encoding="utf-8")
+    config = Config(input_dir=tmp_path, knowledge_dir=ROOT / "knowledge", ner=False)
+    corpus = build_corpus(config)
+    assert sum(q.speaker == "benjamin-netanyahu" for q in corpus.quotes) == 4  # all exported
+    page = render_site(corpus, config).pages["entities/benjamin-netanyahu.md"]
+    section = page[page.index("## Quotes"):page.index("## ", page.index("## Quotes") + 3)]
+    assert section.count("We will keep going until every hostage is home") == 1

@@ -388,6 +388,8 @@ class ArticleQuotes:
     def direct(self, paragraph: Paragraph, lang: Language, spans: list[Span],
                carry: Carry) -> tuple[list[Quote], Carry]:
         """The paragraph's quotations, and what the next paragraph may continue."""
+        if not spans:
+            return [], Carry()
         text = paragraph.text
         said = [self.tail(paragraph, lang, spans, k) for k in range(len(spans))]
         said = [s if s.found else self.lead(paragraph, lang, spans, k)
