@@ -1,4 +1,5 @@
-"""Screenshots of the built seed site for the README: an entity page, the graph, the timeline.
+"""Screenshots of the built seed site for the README: an entity page, the graph, the timeline,
+and what a person said (an entity page's Quotes section).
 
     python -m generator build && python scripts/screenshots.py site docs/screenshots
 """
@@ -15,7 +16,9 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-PAGES = {"entity.png": "entities/hamas/", "graph.png": "graph/", "timeline.png": "timeline/"}
+PAGES = {"entity.png": "entities/hamas/", "graph.png": "graph/", "timeline.png": "timeline/",
+         "quotes.png": "entities/yoav-gallant/"}
+SCROLL_TO = {"graph.png": "graph-controls", "quotes.png": "quotes"}  # not the page's intro
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update"]
 
@@ -38,8 +41,8 @@ def main(site: Path, out: Path) -> None:
         for name, path in PAGES.items():
             page.goto(base + path)
             page.wait_for_timeout(3000)  # graph layout and timeline drawing
-            if name == "graph.png":  # the controls and the drawing, not the page's intro
-                page.evaluate("window.scrollTo(0, document.getElementById('graph-controls')"
+            if name in SCROLL_TO:
+                page.evaluate(f"window.scrollTo(0, document.getElementById('{SCROLL_TO[name]}')"
                               ".getBoundingClientRect().top + window.scrollY - 72)")
                 page.wait_for_timeout(500)
             page.screenshot(path=str(out / name))
