@@ -9,9 +9,11 @@ kept on purpose, checked against its inputs, per process.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import replace
@@ -185,8 +187,11 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
     def wait_for_search(self, stop: bool = False) -> None:
         """Wait for (or stop) the Pagefind run a rebuild left going in the background."""
         if self.pagefind_run is not None:
-            if stop:
-                self.pagefind_run.terminate()
+            if stop and self.pagefind_run.poll() is None:
+                # the whole group: were Pagefind's binary a child of `python -m pagefind`
+                # (today it replaces it), it would go on writing beside the next run
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.pagefind_run.pid, signal.SIGTERM)
             self.pagefind_run.wait()
             self.pagefind_run = None
 
@@ -220,7 +225,8 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
             # site takes tens of seconds; the page shows at once and the index follows in
             # the background (the next rebuild stops a run still going).
             self.pagefind_run = subprocess.Popen(command, stdout=subprocess.DEVNULL,
-                                                 stderr=subprocess.DEVNULL, text=True)
+                                                 stderr=subprocess.DEVNULL, text=True,
+                                                 start_new_session=True)
             return
         with self.timer.stage("search index"):
             result = subprocess.run(command, capture_output=True, text=True)
