@@ -34,6 +34,7 @@ HEADLINE_MAX_WORDS = 25
 NAME_MAX_WORDS = 4
 DATE_LINE_MAX_WORDS = 3  # "Published", a weekday, a time zone: beside the date itself
 BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
+FLATTENED_HEAD_CHARS = 600  # where a page saved as one line keeps its head
 
 # " date 2014-08-22 " left at the very start by the tool that saved the page.
 SAVED_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -502,9 +503,22 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
             head.add_authors([texts[position].strip(" ,")], position)
 
 
+def flattened_page_date(text: str, order: str | None) -> str | None:
+    """The date of a page saved as one long line, head and body run together: near its start,
+    a date after a "Published" cue or right before a clock time ("Mar 17, 2005 1:15 PM")."""
+    start = text[:FLATTENED_HEAD_CHARS]
+    for found in find_dates(start, order):
+        if found.published or CLOCK_TIME.match(start, found.end + 1) or \
+                CLOCK_TIME.match(start, found.end + 2):
+            return found.date
+    return None
+
+
 def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None) -> None:
     """What the first body lines and the foot state: a dateline's agency, "X reports from",
     credit lines, a footer or copyright line naming the outlet."""
+    if head.date is None and end == 0 and texts:  # no head of its own: saved as one line?
+        head.date = flattened_page_date(texts[0], order)
     for position in range(end, min(end + BODY_METADATA_LINES, len(texts))):
         text = texts[position]
         head.publisher = head.publisher or dateline_agency(text) or rtl_dateline_outlet(text)

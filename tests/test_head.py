@@ -168,5 +168,14 @@ def test_date_lines_with_weekdays_time_zones_and_the_hebrew_calendar() -> None:
     assert parse(f"Israel and Hamas agree to talks on 12 March 2024\n\n{BODY}").date is None
 
 
+def test_a_page_saved_as_one_line_keeps_its_date() -> None:
+    flat = " ".join(["Share Email Talks resume in Cairo Politics Mar 17, 2005 1:15 PM EDT",
+                     *[BODY.replace("\n", " ")] * 12])
+    assert parse(flat).date == "2005-03-17"
+    prose = BODY.replace("The minister said on Monday", "On Mar 17, 2005 10:00 troops left and "
+                         "the minister said")
+    assert parse(f"Talks resume in Cairo\n\n{prose}").date is None  # an event's date
+
+
 def test_relative_time_is_never_a_date() -> None:
     assert parse("Talks resume in Cairo\nUpdated 3 hours ago\n\n" + BODY).date is None
