@@ -452,8 +452,20 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
         if is_outlet(source[1].strip()) or source[1].strip().casefold() in shapes().agencies:
             head.publisher = head.publisher or source[1].strip()
         head.dropped.add(position)
+    elif (site := latin_site_name(text)) is not None:
+        head.publisher = head.publisher or site
+        head.dropped.add(position)
     elif is_headline_shaped(text):
         candidates.append(position)
+
+
+def latin_site_name(text: str) -> str | None:
+    """An Arabic or Hebrew site's header line that also prints its Latin name ("وكالة ... -
+    Name News || ..."): the outlet, and the line is not a headline."""
+    if not language.is_rtl_text(text):
+        return None
+    parts = [p.strip() for p in re.split(r"\s+[-–—]+\s+|\s*\|\|?\s*", text) if p.strip()]
+    return next((p for p in parts[1:] if not language.is_rtl_text(p) and is_outlet(p)), None)
 
 
 def head_byline(texts: list[str], position: int) -> tuple[list[str], str | None, list[int]] | \

@@ -129,6 +129,8 @@ def test_arabic_city_dash_name_byline() -> None:
      "The Daily Ledger"),
     ("Image Credit: Harbour News\n\n" + BODY, "Harbour News"),
     ("المحادثات تستأنف في القاهرة\n\nرام الله- صدى: " + AR_BODY, "صدى"),
+    ("وكالة الميناء الإخبارية - Harbour News || آخر الأخبار\nالمحادثات تستأنف في القاهرة\n\n"
+     + AR_BODY, "Harbour News"),
     ("Talks resume in Cairo\n\n" + BODY.replace("The minister said", "Sources told The "
                                                 "Ledger")[:-1] + "\n", "The Ledger"),
 ])
