@@ -60,6 +60,8 @@ COPYRIGHT_OWNER = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]
                              r"\s*([A-Z][\w.&'’ -]{1,50}?)[.,]?\s*(?:all rights reserved.*)?$",
                              re.I)
 WELCOME = re.compile(r"^welcome to ([A-Z][\w.&'’!-]*(?: [A-Z][\w.&'’!-]*){0,4})[.!]", re.I)
+CREDIT_END = re.compile(r"[;)\n]|\b(?:[Ee]dit|[Rr]eport|[Aa]dditional|[Cc]ompil)\w*|"
+                        r"\bin [A-Z]|\bfor [A-Z]")
 REPORTS_FROM = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) reports from [A-Z]")
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "abu", "de", "da", "del", "della",
                             "van", "von", "der", "du", "la", "le", "di", "dos", "das", "ben"})
@@ -298,7 +300,9 @@ def credit_authors(text: str) -> list[str]:
         at = lowered.find(cue + " ")
         while at >= 0:
             tail = text[at + len(cue) + 1:]
-            chunk = re.split(r"[;)\n]|\b[Ee]diting\b|\bin [A-Z]|\bfor [A-Z]", tail, maxsplit=1)[0]
+            # The next credit may follow without a stop ("Writing by A Editing by B"), and a
+            # saved page may cut it short ("Writing by A Editi").
+            chunk = CREDIT_END.split(tail, maxsplit=1)[0]
             names = split_names(chunk.strip())
             authors.extend(n for n in names or [] if n not in authors)
             at = lowered.find(cue + " ", at + 1)

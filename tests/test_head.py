@@ -100,6 +100,8 @@ def test_agency_credit_line_at_the_foot() -> None:
     article = parse(f"Talks resume in Cairo\n\n{BODY}\n(Reporting by Jane Roe in Cairo; "
                     "Editing by John Doe)\n")
     assert article.authors == ("Jane Roe",)
+    for foot in ("Writing by Jane Roe Editing by John Doe", "(Writing by Jane Roe Editi"):
+        assert parse(f"Talks resume in Cairo\n\n{BODY}\n{foot}\n").authors == ("Jane Roe",)
 
 
 def test_lone_name_byline_in_hebrew_and_under_the_standfirst() -> None:
