@@ -40,6 +40,7 @@ FLATTENED_HEAD_CHARS = 600  # where a page saved as one line keeps its head
 SAVED_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[صم]\b)?", re.I)
+HEBREW_INITIAL = re.compile(r"^[א-ת][.'׳]$")
 HEBREW_NUMERAL = re.compile(r"^ה?[א-ת]{0,3}[\"״׳'][א-ת]$")  # ט״ז, התשע"ה: a Hebrew date
 SENTENCE_END = re.compile(r"[.!?…:][\"”’»')\]]*$")
 BULLET = re.compile(r"^[•·▪◦●■*>-]\s*")
@@ -324,8 +325,9 @@ def is_lone_byline(text: str) -> bool:
     if not 2 <= len(words) <= 3 or not is_person_name(text) or is_outlet(text):
         return False
     script = language.script_language(text)
-    if script is not None:
-        return fold(words[0]) in cues().scripts[script].given
+    if script is not None:  # a given name, or an initial ("ת. כהן", Israeli papers' style)
+        return fold(words[0]) in cues().scripts[script].given or \
+            (script == "he" and HEBREW_INITIAL.match(words[0]) is not None)
     first = words[0].strip(QUOTES)
     return first.casefold() not in STOP_WORDS and _given_names().get_gender(first) != "unknown"
 

@@ -110,6 +110,7 @@ def test_lone_name_byline_in_hebrew_and_under_the_standfirst() -> None:
                    "הפקידים סירבו להגיב על פרטי התוכנית שטרם פורסמה, אך אמרו כי סבב נוסף "
                    "צפוי בשבוע הבא בקהיר.\n")
     assert parse(f"השיחות מתחדשות בקהיר\nדני כהן\n\n{hebrew_body}").authors == ("דני כהן",)
+    assert parse(f"השיחות מתחדשות בקהיר\nד. לוי\n\n{hebrew_body}").authors == ("ד. לוי",)
     standfirst = "The two delegations will meet again next week, officials in Cairo said."
     article = parse(f"Talks resume in Cairo\n{standfirst}\nJane Roe\n\n{BODY}")
     assert article.authors == ("Jane Roe",)
