@@ -19,7 +19,6 @@ from .dates import date_in_line, stated_date
 from .model import Article, Paragraph, Problem, Source
 from .sentences import sentences
 
-CAPTION_CREDIT = head.CAPTION_CREDIT  # entities read caption credits too
 TAG_LINE = re.compile(r"^\s*(?:filed under|tags?|topics?|categories|category)\s*:\s*(.+)$", re.I)
 DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\s*"
                       r"(?:\([A-Za-z .]+\))?\s*[-—–]")
@@ -43,7 +42,6 @@ OUTLET_BEFORE = {"The": re.compile(rf"\b((?:The\s+)?{OUTLET})$"),
 LONGEST_OUTLET = 160  # characters looked at before a cue
 NOT_OUTLETS = frozenset({"He", "She", "They", "It", "We", "I", "Reuters"})
 
-HEADLINE_MAX_WORDS = 25
 HEADING_MAX_WORDS = 8
 SITE_HEADER_MAX_WORDS = 10  # site names, taglines and menu labels are shorter than headlines
 MIN_ARTICLE_WORDS = 40
