@@ -259,7 +259,7 @@ def days_without_year(text: str, stated: list[Found] | None = None) -> list[DayM
 def date_in_line(line: str, order: str | None = None) -> str | None:
     """The publication date a short line from the head of a page states, or None.
 
-    The line may hold other words ("Published June 24th, 2011 - 09:01 GMT", "Wed, 31 Jul 2024
+    The line may hold other words ("Published March 3rd, 2019 - 14:20 GMT", "Wed, 31 Jul 2024
     Source: BBC", " date 2014-08-22 Headline"). Of two dates, the one after a "Published" cue
     wins, else the first. A year alone counts only when the line is nothing but the year.
     """

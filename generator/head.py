@@ -121,7 +121,7 @@ class Head:
     byline_lines: list[int] = field(default_factory=list)
     publisher: str | None = None
     dropped: set[int] = field(default_factory=set)  # chrome and metadata lines
-    credit_outlet: str | None = None  # "Image Credit: Gulf News": the page's own photo
+    credit_outlet: str | None = None  # "Image Credit: Harbour News": the page's own photo
 
     def add_authors(self, names: list[str], line: int | None) -> None:
         new = [n for n in names if n not in self.authors]
@@ -354,7 +354,7 @@ def own_photo_credit(text: str) -> str | None:
 
 
 def dateline_agency(text: str) -> str | None:
-    """The agency of a dateline "CITY (Reuters) -" or "TEHRAN - The Associated Press"."""
+    """The agency of a dateline "CITY (Reuters) -" or "AMMAN - The Associated Press"."""
     match = DATELINE_AGENCY.match(text)
     candidates = [match[1]] if match else []
     pieces = DASH_SPLIT.split(text, maxsplit=1)

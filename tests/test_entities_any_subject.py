@@ -140,10 +140,10 @@ def test_a_place_takes_no_parenthesised_alias() -> None:
 
 
 def test_a_nickname_inside_a_name_is_another_name_of_the_person() -> None:
-    result = extract(make_article("The drug lord Joaquín “El Chapo” Guzmán was sentenced. "
-                                  "El Chapo said nothing."))
-    assert linked(result) == [("Joaquín “El Chapo” Guzmán", "joaquin-guzman"),
-                              ("El Chapo", "joaquin-guzman")]
+    result = extract(make_article("The smuggler Ramón “El Zorro” Medina was sentenced. "
+                                  "El Zorro said nothing."))
+    assert linked(result) == [("Ramón “El Zorro” Medina", "ramon-medina"),
+                              ("El Zorro", "ramon-medina")]
 
 
 def test_a_company_is_also_named_without_its_legal_form() -> None:
@@ -177,13 +177,13 @@ def test_names_with_accents_and_other_latin_letters_pass_the_filters(name: str) 
 
 @pytest.mark.parametrize(("text", "span", "label"), [
     ("Stocks fell on Monday in the city.", "Monday", "ORG"),
-    ("In this photo from the Office for the Eastern District of the state.",
-     "Office for the Eastern District of", "ORG"),
-    ("Tension rose at the U.S.-Mexico border.", "U.S.-Mexico", "GPE"),
+    ("In this photo from the Office for the Western Region of the state.",
+     "Office for the Western Region of", "ORG"),
+    ("Tension rose on the U.S.-Canada frontier.", "U.S.-Canada", "GPE"),
     ("Cartel killers left a note.", "Cartel", "ORG"),
     ("The CEO resigned.", "CEO", "ORG"),
-    ("troops stayed in the Hamas-ruled Strip all week", "Strip", "GPE"),
-    ("Email Facebook Twitter LinkedIn Pinterest Share on Facebook", "LinkedIn Pinterest", "ORG"),
+    ("troops stayed in the rebel-held Strip all week", "Strip", "GPE"),
+    ("Print Reddit Telegram LinkedIn Pinterest Share on Reddit", "LinkedIn Pinterest", "ORG"),
     ("Read more in the World News section.", "World News", "ORG"),
 ])
 def test_spans_that_are_no_name_are_dropped(text: str, span: str, label: str) -> None:
@@ -236,7 +236,7 @@ def test_cue_words_come_from_the_data_file() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("BEIRUT (Reuters) — Talks resumed on Monday.", [("Beirut", "GPE"), ("Reuters", "ORG")]),
-    ("MEXICO CITY, March 2 (AP) – Talks resumed.", [("Mexico City", "GPE"), ("AP", "ORG")]),
+    ("SAN JOSE, May 9 (AP) – Talks resumed.", [("San Jose", "GPE"), ("AP", "ORG")]),
     ("Puerto Nuevo (PNDN) – Talks resumed.", [("Puerto Nuevo", "GPE"), ("PNDN", "ORG")]),
 ])
 def test_a_dateline_names_a_place_and_an_agency(text: str, expected: list) -> None:
@@ -282,9 +282,9 @@ def test_a_sentence_after_a_credit_cue_is_no_credit() -> None:
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("the leader of the Sinaloa cartel was seen", "Sinaloa cartel"),
+    ("the leader of the Tarragona cartel was seen", "Tarragona cartel"),
     ("a raid by the Lebanese army on the camp", "Lebanese army"),
-    ("the state-run Tasnim news agency said", "Tasnim news agency"),
+    ("the state-run Pars news agency said", "Pars news agency"),
 ])
 def test_a_lowercase_noun_makes_a_name_an_organisation(text: str, name: str) -> None:
     assert (name, "ORG") in [(c.name, c.label) for c in shapes().org_heads(text)]
@@ -303,12 +303,12 @@ def test_a_nationality_before_a_media_noun_is_no_name() -> None:
 
 def test_a_lowercase_noun_after_a_name_makes_it_a_place() -> None:
     found = [(c.name, c.label) for c in shapes().place_heads(
-        "a blast in Gaza City’s Shejaia district and in the Quneitra region")]
-    assert ("Shejaia", "GPE") in found and ("Quneitra", "GPE") in found
+        "a blast in Hebron’s Harat district and in the Jezzine region")]
+    assert ("Harat", "GPE") in found and ("Jezzine", "GPE") in found
 
 
 def test_title_case_headlines_are_told_from_sentences() -> None:
-    assert is_title_case("El Chapo and the Fog of the Drug War")
+    assert is_title_case("The Fall and Rise of the Harbour Lighthouse")
     assert not is_title_case("President Lars Holm met Gen. Omar Haddad on the border.")
     assert not is_title_case("Hamas fires rockets at the port")
 
@@ -320,37 +320,37 @@ def script_names(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("وقال أحمد مزاريب إن الشرطة اعتقلت ورياض مزاريب من المدينة",
-     [("أحمد مزاريب", "PERSON"), ("رياض مزاريب", "PERSON")]),
-    ("قال وزير الاتصالات محمد جواد آذري جهرمي إن", [("محمد جواد آذري جهرمي", "PERSON")]),
-    ("وقال أبو عبد الله لافي وهو مسؤول كبير", [("أبو عبد الله لافي", "PERSON")]),
-    ("وقال ايهاب الغصين المتحدث باسم وزارة الداخلية",
-     [("ايهاب الغصين", "PERSON"), ("وزارة الداخلية", "ORG")]),
+    ("وقال أحمد سلامة إن الشرطة اعتقلت ورياض سلامة من المدينة",
+     [("أحمد سلامة", "PERSON"), ("رياض سلامة", "PERSON")]),
+    ("قال وزير الاقتصاد محمد جواد رضائي نجاد إن", [("محمد جواد رضائي نجاد", "PERSON")]),
+    ("وقال أبو عبد الله قاسم وهو قيادي بارز", [("أبو عبد الله قاسم", "PERSON")]),
+    ("وقال ايهاب الخطيب المتحدث باسم وزارة الداخلية",
+     [("ايهاب الخطيب", "PERSON"), ("وزارة الداخلية", "ORG")]),
     ("ويقول علي إن الوضع صعب على الجميع", []),  # "علي" alone: an ordinary word too
-    ("الرئيس الإيراني السابق حسن روحاني خلال زيارة", [("حسن روحاني", "PERSON")]),
+    ("الرئيس اللبناني السابق حسن سليمان خلال جولة", [("حسن سليمان", "PERSON")]),
 ])
 def test_arabic_people_start_with_a_given_name(text: str, expected: list) -> None:
     assert script_names(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("כך אמר חסן חליל חיזראן, יליד לבנון, שנעצר", [("חסן חליל חיזראן", "PERSON")]),
-    ("עבדאללה ברגותי ועבאס א-סייד נכללים ברשימה",
-     [("עבדאללה ברגותי", "PERSON"), ("עבאס א-סייד", "PERSON")]),
-    ("המחוסל הוא עלי טבטבאי, מפקד הארגון", [("עלי טבטבאי", "PERSON")]),
+    ("כך אמר חסן חליל דאהר, יליד סוריה, שנעצר", [("חסן חליל דאהר", "PERSON")]),
+    ("עבדאללה חמדאן ועבאס א-זין מופיעים ברשימה",
+     [("עבדאללה חמדאן", "PERSON"), ("עבאס א-זין", "PERSON")]),
+    ("ההרוג הוא עלי מוסאווי, מפקד היחידה", [("עלי מוסאווי", "PERSON")]),
     ("הוא אמר עלי דברים קשים", []),
-    ("מפקד הג'יהאד חליל בהיתיני נהרג", [("חליל בהיתיני", "PERSON")]),
+    ("מפקד הג'יהאד חליל עודה נהרג", [("חליל עודה", "PERSON")]),
 ])
 def test_hebrew_people_start_with_a_given_name(text: str, expected: list) -> None:
     assert script_names(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("وكشفت صحيفة معاريف في تقرير لها", [("معاريف", "ORG")]),
+    ("وذكرت صحيفة هآرتس في تقرير لها", [("هآرتس", "ORG")]),
     ("وقع انفجار في حي المزة يوم الأحد", [("المزة", "GPE")]),
     ("ذكرت وكالة «مهر» الإيرانية", [("مهر", "ORG")]),
-    ("סוכל פיגוע בשכונת פסגת זאב, לאחר מרדף", [("פסגת זאב", "GPE")]),
-    ("הוא נעצר בכלא קציעות", [("כלא קציעות", "GPE")]),
+    ("נעצר חשוד בשכונת רמת אשכול, לאחר מרדף", [("רמת אשכול", "GPE")]),
+    ("הוא נעצר בכלא מגידו", [("כלא מגידו", "GPE")]),
     ("דובר ארגון הטרור אמר", []),  # "the terror organisation"
 ])
 def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) -> None:
@@ -367,8 +367,8 @@ def test_a_name_with_a_preposition_attached_does_not_follow_a_trigger_noun() -> 
 
 
 def test_a_trigger_noun_gives_the_name_with_and_without_it() -> None:
-    [name] = find_script_names("وكشفت صحيفة معاريف في تقرير لها", "ar")
-    assert (name.name, name.alias) == ("معاريف", "صحيفة معاريف")
+    [name] = find_script_names("وذكرت صحيفة هآرتس في تقرير لها", "ar")
+    assert (name.name, name.alias) == ("هآرتس", "صحيفة هآرتس")
 
 
 @pytest.mark.parametrize(("english", "other"), [

@@ -14,7 +14,7 @@ from generator.parse import parse_source
 
 BODY = ("The minister said on Monday that the talks would continue for as long as both "
         "sides saw a chance of agreement, and that the mediators had been told as much.\n\n"
-        "Officials from both delegations declined to comment on the details of the plan, "
+        "Officials from both delegations would not discuss the details of the plan, "
         "which has not been published, but said another round was expected next week.\n")
 AR_BODY = ("قال مسؤول أمني إن المحادثات ستستمر ما دام الطرفان يريان فرصة للاتفاق، وإن الوسطاء "
            "أبلغوا بذلك يوم الاثنين في القاهرة بعد اجتماع طويل.\n\n"
@@ -39,7 +39,7 @@ def parse(text: str) -> Article:
     ("Breaking: Talks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
     ("Opinion | Why the talks matter\n\n" + BODY, "Why the talks matter"),
     ("Mediators meet the U.S.\n\n" + BODY, "Mediators meet the U.S."),
-    ("IE 11 is not supported. For an optimal experience visit our site on another browser.\n"
+    ("This browser is not supported. Please switch to a newer one for the best results.\n"
      "Talks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
     ("Talks resume in Cairo &#39;today&#39;\nTalks resume in Cairo 'today'\n\n" + BODY,
      "Talks resume in Cairo 'today'"),
@@ -92,7 +92,7 @@ def test_bylines(head: str, authors: list[str]) -> None:
 
 
 def test_no_author_from_section_or_place_lines() -> None:
-    for head in ("Latest Developments", "TEHRAN - The Associated Press", "Expert Analysis"):
+    for head in ("Latest Updates", "AMMAN - The Associated Press", "Reader Analysis"):
         assert parse(f"Talks resume in Cairo\n{head}\n\n{BODY}").authors == ()
 
 
@@ -167,16 +167,16 @@ def test_date_line_under_the_byline() -> None:
 
 def test_date_lines_with_weekdays_time_zones_and_the_hebrew_calendar() -> None:
     for line, date in [("Updated Wed, 31 Jul 2024 10:15 GMT", "2024-07-31"),
-                       ("מבזקים - יום שבת 07.03.2015 / ט״ז אדר התשע\"ה", "2015-03-07"),
-                       ("السبت 30 أغسطس 2014 / 12:52", "2014-08-30")]:
+                       ("מבזקים - יום שלישי 14.05.2019 / ט״ו אייר התשע״ט", "2019-05-14"),
+                       ("الثلاثاء 12 مايو 2020 / 09:15", "2020-05-12")]:
         assert parse(f"Talks resume in Cairo\n{line}\n\n{BODY}").date == date, line
-    assert parse(f"Israel and Hamas agree to talks on 12 March 2024\n\n{BODY}").date is None
+    assert parse(f"Rivals say they will meet for talks on 12 March 2024\n\n{BODY}").date is None
 
 
 def test_a_page_saved_as_one_line_keeps_its_date() -> None:
-    flat = " ".join(["Share Email Talks resume in Cairo Politics Mar 17, 2005 1:15 PM EDT",
+    flat = " ".join(["Print Share Talks resume in Cairo World Jun 9, 2011 4:40 PM BST",
                      *[BODY.replace("\n", " ")] * 12])
-    assert parse(flat).date == "2005-03-17"
+    assert parse(flat).date == "2011-06-09"
     prose = BODY.replace("The minister said on Monday", "On Mar 17, 2005 10:00 troops left and "
                          "the minister said")
     assert parse(f"Talks resume in Cairo\n\n{prose}").date is None  # an event's date

@@ -183,7 +183,7 @@ class EntityExtractor:
                 chosen.offer(item, self)
             return sorted(chosen.found(), key=lambda f: (f.start, -f.end))
         # Candidates in order of trust: a byline is certain, a shape more precise than the
-        # model's span boundaries ("DEA Administrator Anne Milgram" is two names).
+        # model's span boundaries ("NASA Administrator Jane Holt" is two names).
         paragraphs = {paragraph.index: paragraph for paragraph in article.paragraphs}
         # The model's names in a headline in Title Case are mostly its capitals ("Qassam
         # Launches Probe"): there only the names found elsewhere in the article count.
@@ -585,7 +585,7 @@ class Chosen:
         names: dict[str, Found] = {}
         for item in self.new:
             if item.alias and script_of(item.alias) == "latin" and item.alias[0].isupper():
-                # "El Chapo" after Joaquín “El Chapo” Guzmán, "Wirecard" after "Wirecard AG"
+                # "El Zorro" after Ramón “El Zorro” Medina, "Nordwind" after "Nordwind AG"
                 names.setdefault(item.alias, item._replace(
                     surface=item.alias, how="alias" if item.entity is None else item.how))
             if item.how == "author" or item.how in ("ner", "rule") and \
@@ -620,7 +620,7 @@ def not_a_name(text: str, known: dict[str, str]) -> bool:
     if text.lower() in words_cues.not_names:
         return True  # "World News": a page's section label
     if sum(word.lower() in words_cues.share_bar for word in words) >= 2:
-        return True  # "LinkedIn Pinterest Tumblr Share"
+        return True  # "Reddit LinkedIn Pinterest Share"
     if len(words) == 1 and (text.lower() in words_cues.not_names or text.lower() in ROLE_WORDS
                             or text.lower() in words_cues.org_suffixes
                             or text.lower() in words_cues.place_suffixes):

@@ -207,7 +207,7 @@ def resolved_days(sentence: str, article_date: str, stated: list[Found]
             continue  # "Black Friday", "Bloody Sunday"
         if any(match.end() <= start <= match.end() + 3 or end <= match.start() <= end + 3
                for start, end in spans):
-            continue  # "Sunday, April 11, 2021": the weekday of a stated date
+            continue  # "Tuesday, June 8, 2021": the weekday of a stated date
         modifier = (match["side"] or "").casefold()
         if modifier in table.weekday_before:
             when_side, same_day = "before", False

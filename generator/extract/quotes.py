@@ -745,7 +745,7 @@ class ArticleQuotes:
                     None)
         if that and not (post[0].low in lang.head_stops or post[0].low in lang.between or
                          (verb in ("told", "tells") and that <= 4)):
-            that = None  # "says the administration is convinced that …": not its clause
+            that = None  # "says the ministry is sure that …": not its clause
         if that is not None:
             clause = that + 1
         elif not post or post[0].low in lang.head_stops or post[0].low in lang.between or \
@@ -769,7 +769,7 @@ class ArticleQuotes:
 
     def reported_after(self, paragraph: Paragraph, lang: Language, tokens: list[Tok],
                        at: int, adjuncts: int) -> Quote | None:
-        """"…, Olmert said on Saturday.": the clause before the sentence's last comma."""
+        """"…, Haddad said on Saturday.": the clause before the sentence's last comma."""
         if adjuncts > 10:
             return None
         found = last_subject(tokens[:at])
@@ -864,7 +864,7 @@ class ArticleQuotes:
     def head(self, segment: list[Tok], lang: Language, before_verb: bool) -> list[Tok] | None:
         """A subject's head: leading conjunctions dropped, cut before the words that start a
         modifier ("in a speech", "of Hamas", "on Friday"; "of" stays inside a title:
-        "Secretary of State Antony Blinken"), the adverbs before the verb dropped. None when
+        "Foreign Minister Lena Berg"), the adverbs before the verb dropped. None when
         it joins several ("Hamas and Fatah") or is a prepositional phrase ("In Gaza")."""
         head = list(segment)
         while head and (head[0].low in NOT_SUBJECT_START or head[0].text in "(—–-:;" +
@@ -872,7 +872,7 @@ class ArticleQuotes:
             head = head[1:]
         if not head or (lang.latin and head[0].low in lang.head_stops):
             return None
-        if lang.latin and before_verb:  # "[a clause] and the White House said"
+        if lang.latin and before_verb:  # "[a clause] and the ministry said"
             joins = [at for at, t in enumerate(head) if t.low in ("and", "but") and at]
             if joins:
                 if not any(is_past_verb(t) for t in head[:joins[-1]]):
@@ -903,7 +903,7 @@ class ArticleQuotes:
 
     def entity_at(self, paragraph: Paragraph, lang: Language, head: list[Tok]) -> str | None:
         """The entity whose mention is the head: in English the mention that ends it, after
-        only title words ("Hezbollah leader Hassan Nasrallah": the head of an English noun
+        only title words ("party leader Omar Haddad": the head of an English noun
         phrase is its last word); in Arabic and Hebrew the mention that is all of it, or a
         person at either end (a name beside its title: "المتحدث باسم الحزب محمد علي")."""
         if len(head) > self.cues.max_subject_words:
@@ -1057,7 +1057,7 @@ def is_pronoun(subject: list[Tok], lang: Language) -> bool:
 
 def is_past_verb(token: Tok) -> bool:
     """A lowercase word that reads as a verb in the past ("discussed", "met"): before "and",
-    it makes a clause ("Biden discussed Gaza … and the White House said")."""
+    it makes a clause ("Berg discussed the port … and the ministry said")."""
     return token.text[:1].islower() and (token.low.endswith("ed") or
                                          token.low in CLAUSE_WORDS)
 

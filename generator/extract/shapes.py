@@ -1,11 +1,11 @@
 """Names in Latin-script text found by the shapes news outlets share, without a model.
 
 Each finder reads one paragraph and returns `Candidate`s with offsets into that paragraph:
-- datelines: "MEXICO CITY, March 2 (Reuters) –" names a place and an agency;
+- datelines: "SAN JOSE, May 9 (Reuters) –" names a place and an agency;
 - photo credits: "(Photo: Jane Roe / AFP)", "REUTERS/John Doe": photographers and agencies;
 - acronyms defined beside their long form: "Rapid Support Forces (RSF)" (Schwartz and Hearst's
   rule for which words the letters stand for);
-- nicknames inside a name: Joaquín “El Chapo” Guzmán;
+- nicknames inside a name: Ramón “El Zorro” Medina;
 - a capitalised run after a person's title ("spokesman Hazem Qassem"), ending in an
   organisation's or place's word ("Wirecard AG", "Gaza City"), or a lowercase noun that makes a
   name an organisation ("the Sinaloa cartel", "the Lebanese army").
@@ -55,7 +55,7 @@ here it he she they we i you what who why how where which""".split())
 ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
          r"(?:,\s*\d{4})?")
-# "WASHINGTON (AP) —", "MEXICO CITY, March 2 (Reuters) –", "Gaza City (AFP) -", after the
+# "WASHINGTON (AP) —", "SAN JOSE, May 9 (Reuters) –", "Gaza City (AFP) -", after the
 # " date 2023-10-02" some saving tools put first.
 DATELINE = re.compile(
     rf"^\W*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?(?P<place>(?:{WORD})(?:\s+(?:{WORD})){{0,3}})"
@@ -176,7 +176,7 @@ class Shapes:
                 return [] if " " in run[0] else [Candidate(after, run.end(), run[0], "ORG")]
             found = self.typed_run(text, after, run.end(), titled=True)
             if found and text[start].isupper() and start > 2 and text[start - 1] == " ":
-                # "DEA Administrator Anne Milgram": the capitals before the title
+                # "NASA Administrator Jane Holt": the capitals before the title
                 words_before = text[max(0, start - 30):start - 1].split()
                 word = words_before[-1] if words_before else ""
                 if len(word) > 1 and word.isupper() and word.isalpha():
@@ -256,7 +256,7 @@ class Shapes:
         return found
 
     def nicknames(self, text: str) -> list[Candidate]:
-        """Joaquín “El Chapo” Guzmán: the person Joaquín Guzmán, "El Chapo" another name."""
+        """Ramón “El Zorro” Medina: the person Ramón Medina, "El Zorro" another name."""
         found = []
         if '"' not in text and "“" not in text:
             return []
@@ -291,7 +291,7 @@ class Shapes:
         return [Candidate(start, end, name, label, also=stem)]
 
     def org_head(self, text: str, start: int, end: int) -> list[Candidate]:
-        """"the Sinaloa cartel", "the US embassy in Beirut": a name and a lowercase noun."""
+        """"the Tarragona cartel", "the French embassy in Amman": a name and a lowercase noun."""
         before = self.name_before_head.search(text, max(0, start - 80), start)
         if before is None:
             return []
@@ -307,7 +307,7 @@ class Shapes:
                           also=text[name_start:before.end("name")] if proper else "")]
 
     def place_head(self, text: str, start: int) -> list[Candidate]:
-        """"Gaza City’s Shejaia district": the place Shejaia (the noun is no part of it)."""
+        """"Hebron’s Harat district": the place Harat (the noun is no part of it)."""
         before = self.name_before_place.search(text, max(0, start - 80), start)
         if before is None:
             return []
