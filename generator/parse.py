@@ -13,6 +13,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import head, language
 from .dates import date_in_line, stated_date
@@ -54,7 +55,7 @@ class Line:
     end: int
     gap_before: int  # blank lines before this one
 
-    @property
+    @cached_property  # asked of every line by the head reader and again by the classifier
     def clean(self) -> str:
         return " ".join(self.text.split())
 
