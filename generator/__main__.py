@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -26,6 +25,7 @@ from .pipeline import InputError, build_corpus
 from .plugin import ResearchPlugin, settings_from
 from .render import render_site
 from .report import StageTimer, log_problems, setup_logging
+from .site_build import build as build_site
 from .write import OutputError, build_into, check_output_dir, write_site_sources
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -148,14 +148,15 @@ def settings(args: argparse.Namespace) -> Config:
 
 def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site).resolve()
-    check_output_dir(site_dir, settings(args).input_dir, Path(args.config).resolve().parent)
+    given = settings(args)
+    check_output_dir(site_dir, given.input_dir, Path(args.config).resolve().parent)
     research: ResearchPlugin | None = None
 
     def build(staging: Path) -> None:
         nonlocal research
         config = load_settings(args.config, site_dir=str(staging), strict=True)
         started = time.perf_counter()
-        mkdocs_build(config)
+        build_site(config, given.jobs)
         research = config.plugins["research"]  # type: ignore[assignment]
         assert research is not None
         research.timer.seconds["MkDocs"] = time.perf_counter() - started - sum(

@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import Config, default_jobs, iso_timestamp, source_date_epoch
 from .executor import EXECUTORS, ExecutorError
+from .html_blocks import HtmlBlocks, anchor_ids
 from .incremental import (
     BuildMemo,
     MemoryBytecodeCache,
@@ -178,6 +179,7 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
             self.site = (render_site_memo(self.corpus, self.settings, self.page_memo)
                          if self.dirty else render_site(self.corpus, self.settings))
         config.nav = self.site.nav  # the generator owns the navigation: see DESIGN.md §5
+        config.markdown_extensions.append(HtmlBlocks())  # type: ignore[arg-type]
         add_search_languages(config, SEARCH_LANGUAGES)
         if self.pagefind:
             disable_material_search(config)
@@ -215,6 +217,13 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         if self.search_index is not None:  # the page order of a clean build
             self.search_index.order = [file.src_uri for file in files.documentation_pages()]
         return env
+
+    def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig,
+                        files: Files) -> str:
+        # the ids of the HTML blocks html_blocks.py passed by MkDocs' anchor scan
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= anchor_ids(html)
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.pagefind:
