@@ -1,0 +1,54 @@
+"""The curated outlet directory (knowledge/outlets.yml): a page that prints only its own name
+in a native script gets the outlet's canonical name, and a common word left out of the list on
+purpose never becomes a publisher. The pages are made up, in the shapes of tests/test_head.py."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from generator.outlets import fold, load_outlets, name_publishers
+
+from .test_head import AR_BODY, BODY, KNOWLEDGE, parse
+
+HE_BODY = ("השר אמר ביום שני כי השיחות יימשכו כל עוד שני הצדדים רואים סיכוי להסכם, וכי "
+           "המתווכים עודכנו על כך בפגישה ארוכה בבירה.\n\n"
+           "הפקידים סירבו להגיב על פרטי התוכנית שטרם פורסמה, אך אמרו כי סבב נוסף "
+           "צפוי בשבוע הבא בקהיר.\n")
+
+
+def publisher(page: str) -> str | None:
+    [article] = name_publishers([parse(page)], load_outlets(KNOWLEDGE))
+    return article.publisher
+
+
+@pytest.mark.parametrize("page, name", [
+    ("هسبريس\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY, "Hespress"),
+    ("المحادثات تستأنف في القاهرة\n\n" + AR_BODY + "\nاليوم السابع\n", "Youm7"),
+    ("عكاظ | أخبار السعودية والعالم\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY, "Okaz"),
+    ("מקור ראשון\n\nהשיחות מתחדשות בקהיר\n\n" + HE_BODY, "Makor Rishon"),
+    ("השיחות מתחדשות בקהיר\n\n" + HE_BODY + "\nתאגיד השידור הישראלי\n", "Kan News"),
+])
+def test_site_name_in_arabic_or_hebrew_gives_the_canonical_name(page: str, name: str) -> None:
+    assert publisher(page) == name
+
+
+@pytest.mark.parametrize("page", [
+    "כאן\n\nהשיחות מתחדשות בקהיר\n\n" + HE_BODY,
+    "דבר\n\nהשיחות מתחדשות בקהיר\n\n" + HE_BODY,
+    "News\n\nTalks resume in Cairo\n\n" + BODY,
+    "Talks resume in Cairo\n\n" + BODY + "\nPrint\n",
+    "الرياض\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY,
+    "الوطن\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY,
+])
+def test_a_common_word_on_a_line_of_its_own_is_no_publisher(page: str) -> None:
+    assert publisher(page) is None
+
+
+def test_no_spelling_belongs_to_two_outlets() -> None:
+    data = yaml.safe_load((KNOWLEDGE / "outlets.yml").read_text(encoding="utf-8"))
+    owner: dict[str, str] = {}
+    for entry in data["outlets"]:
+        for spelling in [entry["name"], *(entry.get("aliases") or [])]:
+            key = fold(spelling)
+            assert owner.setdefault(key, entry["name"]) == entry["name"], spelling
