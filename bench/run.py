@@ -38,6 +38,8 @@ def build_once(articles: int, ner: bool, executor: str, jobs: int) -> dict[str, 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from generator.site_build import build as build_site
+
     with tempfile.TemporaryDirectory() as folder:
         corpus, site = Path(folder) / "in", Path(folder) / "site"
         write_corpus(corpus, articles)
@@ -50,7 +52,7 @@ def build_once(articles: int, ner: bool, executor: str, jobs: int) -> dict[str, 
         os.environ["NO_MKDOCS_2_WARNING"] = "1"
         started = time.perf_counter()
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
-        build(config)
+        build_site(config, jobs)  # as `python -m generator build` does
         total = time.perf_counter() - started
         timer = config.plugins["research"].timer  # type: ignore[attr-defined]
         stages = dict(timer.seconds)

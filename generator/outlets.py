@@ -47,7 +47,11 @@ def load_outlets(knowledge_dir: Path) -> dict[str, str]:
 
 
 def fold(name: str) -> str:
-    return " ".join(name.strip(EDGE).casefold().removeprefix("the ").split())
+    """The spelling compared: case and edge marks dropped, and a leading "The" where more than
+    one word follows ("New York Times" is The New York Times; "National" is not The National,
+    it is a menu's word)."""
+    words = name.strip(EDGE).casefold().split()
+    return " ".join(words[1:] if len(words) > 2 and words[0] == "the" else words)
 
 
 def canonical(name: str, outlets: dict[str, str]) -> str | None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .cache import Cache, CacheError, code_fingerprint, fingerprint
 from .config import Config
@@ -106,15 +107,24 @@ def load_knowledge_folder(folder: Path) -> tuple[Knowledge, dict[str, str], tupl
     return knowledge, load_outlets(folder), load_topics(folder, {e.id for e in knowledge.entities})
 
 
-_EXTRACTOR: list[tuple[Knowledge, EntityExtractor]] = []  # the last one made, and for what
+Basis = TypeVar("Basis")
+Made = TypeVar("Made")
+# kind -> (the object it was last made for, what was made)
+_LAST_MADE: dict[str, tuple[Any, Any]] = {}
+
+
+def made_for(kind: str, source: Basis, make: Callable[[Basis], Made]) -> Made:
+    """What `make` gives for this very object (by identity), made again only for another one:
+    the name automaton and the topic cues take a while to build, and a rebuild that keeps the
+    knowledge base (BuildMemo.knowledge) keeps the objects they are made from."""
+    last = _LAST_MADE.get(kind)
+    if last is None or last[0] is not source:
+        last = _LAST_MADE[kind] = (source, make(source))
+    return last[1]  # type: ignore[no-any-return]
 
 
 def extractor_for(knowledge: Knowledge) -> EntityExtractor:
-    """An EntityExtractor (its name automaton takes a while to build) for this very knowledge
-    object: the same one when a rebuild keeps the knowledge base (BuildMemo.knowledge)."""
-    if not _EXTRACTOR or _EXTRACTOR[0][0] is not knowledge:
-        _EXTRACTOR[:] = [(knowledge, EntityExtractor(knowledge))]
-    return _EXTRACTOR[0][1]
+    return made_for("extractor", knowledge, EntityExtractor)
 
 
 def unreadable_names(unreadable: list[Source]) -> str:
@@ -235,7 +245,8 @@ def extract_chunk(setup: ExtractionSetup, articles: list[Article]) -> list[Artic
     cached = cache.get_many(keys)
     missing = [article for article, key in zip(articles, keys, strict=True)
                if key not in cached]
-    extractor, scorer = extractor_for(setup.knowledge), TopicScorer(setup.topics)
+    extractor = extractor_for(setup.knowledge)
+    scorer = made_for("topic scorer", setup.topics, TopicScorer)
     ner_spans = run_ner(missing, setup.cache) if setup.ner else [[] for _ in missing]
     new = {}
     for article, spans in zip(missing, ner_spans, strict=True):

@@ -47,6 +47,7 @@ log = logging.getLogger("generator")
 
 
 PAGEFIND_ABOVE = 2000  # articles; measured in bench/RESULTS.md
+PAGEFIND_ROOT = "article.md-content__inner"  # Material's element around the page's content
 # The user's SOURCE_DATE_EPOCH, if any: each build sets the variable for MkDocs' sitemap, and a
 # rebuild in the same process (`serve`) must not take the last build's value for the user's.
 USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
@@ -228,7 +229,9 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.pagefind:
             return
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir]
+        # only the page's content: not the navigation, header and footer every page repeats
+        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir,
+                   "--root-selector", PAGEFIND_ROOT]
         if self.dirty and (Path(config.site_dir) / "pagefind").is_dir():
             # serve, after an edit: Pagefind cannot update an index, and re-indexing a large
             # site takes tens of seconds; the page shows at once and the index follows in

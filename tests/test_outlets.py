@@ -28,6 +28,8 @@ def publisher(page: str) -> str | None:
     ("عكاظ | أخبار السعودية والعالم\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY, "Okaz"),
     ("מקור ראשון\n\nהשיחות מתחדשות בקהיר\n\n" + HE_BODY, "Makor Rishon"),
     ("השיחות מתחדשות בקהיר\n\n" + HE_BODY + "\nתאגיד השידור הישראלי\n", "Kan News"),
+    ("The National\n\nTalks resume in Cairo\n\n" + BODY, "The National"),
+    ("New York Times\n\nTalks resume in Cairo\n\n" + BODY, "The New York Times"),
 ])
 def test_site_name_in_arabic_or_hebrew_gives_the_canonical_name(page: str, name: str) -> None:
     assert publisher(page) == name
@@ -40,6 +42,10 @@ def test_site_name_in_arabic_or_hebrew_gives_the_canonical_name(page: str, name:
     "Talks resume in Cairo\n\n" + BODY + "\nPrint\n",
     "الرياض\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY,
     "الوطن\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY,
+    # a language switch, a section name, a menu word that is an outlet's name without "The"
+    "English | العربية\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY,
+    "الشرق الأوسط\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY,
+    "National\n\nTalks resume in Cairo\n\n" + BODY,
 ])
 def test_a_common_word_on_a_line_of_its_own_is_no_publisher(page: str) -> None:
     assert publisher(page) is None
