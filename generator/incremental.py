@@ -24,6 +24,7 @@ rebuild gives the site a clean build gives (tests/test_incremental.py).
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import io
 import os
@@ -31,7 +32,7 @@ import pickle
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -41,7 +42,7 @@ import jinja2.bccache
 from . import render
 from .executor import ProcessPool
 from .model import Article
-from .render import TEMPLATES, Renderer, Site
+from .render import TEMPLATES, ArticleHeading, Renderer, Site
 
 if TYPE_CHECKING:
     from .config import Config
@@ -149,31 +150,67 @@ class PageMemo:
     pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # url -> digest, text
     rendered: int = 0  # templates run for memoised pages in the last build
     kept: int = 0
+    digests: Digests = field(default_factory=lambda: Digests())
 
 
 class ContextPickler(pickle.Pickler):
     """Pickles a page's context to digest it. Fast mode (no memo): the bytes are a function of
     the values only, not of which equal strings happen to be one object (parsed now, or read
-    from the cache). An Article, often in many contexts and large, is pickled once per build
-    and stands for its digest."""
+    from the cache). An Article (or ArticleHeading), often in many contexts and large, is
+    pickled once per build and stands for its digest: through the dispatch table, which the
+    pickler consults only for those types (a Python hook called for every object pickled would
+    cost more than the rest)."""
 
-    def __init__(self, file: io.BytesIO, articles: dict[int, tuple[Article, bytes]]) -> None:
+    def __init__(self, file: io.BytesIO, digests: Digests) -> None:
         super().__init__(file, protocol=5)
-        self.articles = articles
+        self.digests = digests
+        self.dispatch_table = {**copyreg.dispatch_table, Article: self.reduce_article,
+                               ArticleHeading: self.reduce_heading}
 
-    def persistent_id(self, obj: Any) -> Any:
-        if type(obj) is not Article:
-            return None
-        found = self.articles.get(id(obj))
+    def reduce_article(self, article: Article) -> tuple[Any, ...]:
+        return self.stand_in(article, lambda: article_digest(article, self.digests))
+
+    def reduce_heading(self, heading: ArticleHeading) -> tuple[Any, ...]:
+        return self.stand_in(heading, lambda: pickled_digest(pickle.Pickler, heading,
+                                                             self.digests))
+
+    def stand_in(self, obj: Any, make: Callable[[], bytes]) -> tuple[Any, ...]:
+        found = self.digests.articles.get(id(obj))
         if found is None or found[0] is not obj:
-            found = self.articles[id(obj)] = (obj, pickled_digest(pickle.Pickler, obj, {}))
-        return found[1]
+            found = self.digests.articles[id(obj)] = (obj, make())
+        return (bytes, (found[1],))
+
+
+@dataclass
+class Digests:
+    """Digests of Articles (this build's objects) and of their paragraphs, most of an
+    Article's size: a rebuild keeps the parsed paragraphs of unchanged files (BuildMemo.read),
+    and the Article copies made after parsing share them, so their digests are kept by the
+    tuple's identity from one build to the next."""
+
+    articles: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # and headings
+    paragraphs: dict[int, tuple[tuple[Any, ...], bytes]] = field(default_factory=dict)
+
+    def kept_for(self, articles: Sequence[Article]) -> Digests:
+        """What the next build may reuse: the paragraphs' digests of these articles."""
+        kept = {id(a.paragraphs): self.paragraphs[id(a.paragraphs)] for a in articles
+                if id(a.paragraphs) in self.paragraphs}
+        return Digests(paragraphs=kept)
+
+
+def article_digest(article: Article, digests: Digests) -> bytes:
+    paragraphs = article.paragraphs
+    found = digests.paragraphs.get(id(paragraphs))
+    if found is None or found[0] is not paragraphs:
+        found = digests.paragraphs[id(paragraphs)] = (
+            paragraphs, pickled_digest(pickle.Pickler, paragraphs, digests))
+    return pickled_digest(pickle.Pickler, (replace(article, paragraphs=()), found[1]), digests)
 
 
 def pickled_digest(kind: type[pickle.Pickler] | type[ContextPickler], value: Any,
-                   articles: dict[int, tuple[Article, bytes]]) -> bytes:
+                   digests: Digests) -> bytes:
     buffer = io.BytesIO()
-    pickler = ContextPickler(buffer, articles) if kind is ContextPickler else \
+    pickler = ContextPickler(buffer, digests) if kind is ContextPickler else \
         pickle.Pickler(buffer, protocol=5)
     pickler.fast = True
     pickler.dump(value)
@@ -186,7 +223,7 @@ def digest(renderer: MemoRenderer, template: str, context: dict[str, Any]) -> by
     try:
         return pickled_digest(ContextPickler, (template, context,
                                                GLOBALS_READ[template](renderer, context)),
-                              renderer.article_digests)
+                              renderer.digests)
     except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return None
 
@@ -208,9 +245,9 @@ class MemoRenderer(Renderer):
     def __init__(self, corpus: Corpus, config: Config, memo: PageMemo) -> None:
         super().__init__(corpus, config)
         self.env = shared_environment()
-        self.article_digests: dict[int, tuple[Article, bytes]] = {}
         key = (repr(config), templates_fingerprint())
         self.previous = memo.pages if memo.key == key else {}
+        self.digests = memo.digests if memo.key == key else Digests()
         self.memo, self.memo_key = memo, key
         self.seen: dict[str, tuple[bytes, str]] = {}  # this build's, for the next one
         self.rendered = 0
@@ -253,6 +290,7 @@ class MemoRenderer(Renderer):
     def render(self) -> Site:
         site = super().render()
         self.memo.key, self.memo.pages = self.memo_key, self.seen
+        self.memo.digests = self.digests.kept_for(self.corpus.articles)
         self.memo.rendered = self.rendered
         self.memo.kept = len(self.seen) - self.rendered
         return site

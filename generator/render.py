@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -101,6 +101,7 @@ class Renderer:
         self.index: Index = build_index(corpus, config.count_story_once)
         self.entities = {entity.id: entity for entity in corpus.entities}
         self.articles = article_map(corpus)
+        self.headings: dict[str, ArticleHeading] = {}
         # Each speaker's quotes, a quote printed again (a copy of the story, a repeated
         # line) listed once, where it first appears; every one is in corpus.json and quotes.csv.
         self.quotes_by_speaker: dict[str, list[Quote]] = {}
@@ -203,13 +204,14 @@ class Renderer:
 
     def entity_page(self, entity: Entity) -> tuple[str, str]:
         mentions = self.index.mentions_by_entity.get(entity.id, [])
-        snippets = mentions_by_article(self.articles, mentions)
+        snippets = EntitySnippets.of(self.articles, mentions)
         neighbours = [(self.entities[other], count) for other, count in sorted(
             self.index.cooccurrence.get(entity.id, Counter()).items(),
             key=lambda item: (-item[1], self.entities[item[0]].name.lower()))[:TOP_NEIGHBOURS]]
         names = names_by_language(entity, mentions)
         return self.page(
-            "entity.md.j2", entity.url, entity=entity, mentions=mentions, snippets=snippets,
+            "entity.md.j2", entity.url, entity=entity, mention_count=len(mentions),
+            snippets=snippets,
             section=next((title, url) for kind, title, url in ENTITY_SECTIONS
                          if kind == entity.type),
             names=names, neighbours=neighbours,
@@ -217,11 +219,18 @@ class Renderer:
                                         self.graph),
             aliases=[(lang, name) for lang, values in names for name in values
                      if name != entity.name],
-            articles=[self.articles[a] for a in self.index.articles_by_entity.get(entity.id, [])],
+            articles=[self.heading(a) for a in self.index.articles_by_entity.get(entity.id, [])],
             events=self.index.events_by_entity.get(entity.id, [])[:MAX_EVENTS],
-            quotes=[quote_item(self.articles[q.article], q)
+            quotes=[quote_item(ArticleHeading.of(self.articles[q.article], (q.paragraph,)), q)
                     for q in self.quotes_by_speaker.get(entity.id, [])[:MAX_QUOTES]],
             quote_count=len(self.quotes_by_speaker.get(entity.id, [])))
+
+    def heading(self, article_id: str) -> ArticleHeading:
+        """One ArticleHeading per article, shared by the entity pages (one digest each)."""
+        found = self.headings.get(article_id)
+        if found is None:
+            found = self.headings[article_id] = ArticleHeading.of(self.articles[article_id])
+        return found
 
     def topic_page(self, topic: Topic) -> tuple[str, str]:
         members = [a for a in self.corpus.articles
@@ -245,13 +254,10 @@ class Renderer:
 
     def article_page(self, article: Article, previous: Article | None,
                      following: Article | None) -> tuple[str, str]:
-        mentions = self.index.mentions_by_article.get(article.id, [])
-        href = partial(relative_url, article.url)
-        by_paragraph: dict[int, list[Mention]] = {}
-        for mention in mentions:
-            by_paragraph.setdefault(mention.paragraph, []).append(mention)
-        paragraphs = [(p, paragraph_html(p, by_paragraph.get(p.index, []), href, self.entities))
-                      for p in article.paragraphs]
+        mentions = tuple(self.index.mentions_by_article.get(article.id, []))
+        paragraphs = LinkedParagraphs(article, mentions, tuple(
+            self.entities[e] for e in dict.fromkeys(m.entity for m in mentions)
+            if e in self.entities))
         present = [self.entities[e] for e in self.index.entities_by_article.get(article.id, [])]
         by_type = [(title, ranked([e for e in present if e.type == entity_type], self.index))
                    for entity_type, title, _ in ENTITY_SECTIONS]
@@ -312,6 +318,27 @@ class Renderer:
         }
 
 
+@dataclass(frozen=True)
+class LinkedParagraphs:
+    """An article's paragraphs, each with its HTML (escaped, the first mention of each entity
+    linked), made only when the template goes through them: a page `serve` keeps from the last
+    build (incremental.py) skips the work, and its digest is of these inputs, not the HTML."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    linked: tuple[Entity, ...]  # the entities the mentions name
+
+    def __iter__(self) -> Iterator[tuple[Paragraph, Markup]]:
+        href = partial(relative_url, self.article.url)
+        entities = {entity.id: entity for entity in self.linked}
+        by_paragraph: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            by_paragraph.setdefault(mention.paragraph, []).append(mention)
+        for paragraph in self.article.paragraphs:
+            yield paragraph, paragraph_html(paragraph, by_paragraph.get(paragraph.index, []),
+                                            href, entities)
+
+
 def paragraph_html(paragraph: Paragraph, mentions: list[Mention], href: Callable[[str], str],
                    entities: dict[str, Any]) -> Markup:
     """The paragraph's text, escaped, with the first mention of each entity linked."""
@@ -332,7 +359,7 @@ def paragraph_html(paragraph: Paragraph, mentions: list[Mention], href: Callable
     return Markup("".join(pieces))
 
 
-def snippet(article: Article, mention: Mention,
+def snippet(article: Article | ArticleHeading, mention: Mention,
             also: Sequence[Mention] = ()) -> dict[str, Any]:
     """Keyword in context: the words around a mention, cut at word boundaries; `also` (other
     mentions in the paragraph) are marked in `pieces` where they fall inside."""
@@ -362,7 +389,51 @@ def snippet(article: Article, mention: Mention,
             "rtl": paragraph.rtl}
 
 
-def mentions_by_article(articles: dict[str, Article],
+@dataclass(frozen=True)
+class ArticleHeading:
+    """What an entity page shows of an article: its heading, and the paragraphs its snippets
+    and quotes come from. Not the whole Article, so that an edit elsewhere in the article
+    leaves the page as it was (and `serve` keeps it: incremental.py digests the context)."""
+
+    id: str
+    display_title: str
+    title_derived: bool
+    date: str | None
+    publisher: str | None
+    url: str
+    paragraphs: dict[int, Paragraph]  # by index: only those the page quotes
+
+    @classmethod
+    def of(cls, article: Article, paragraphs: Sequence[int] = ()) -> ArticleHeading:
+        return cls(article.id, article.display_title, article.title_derived, article.date,
+                   article.publisher, article.url,
+                   {index: article.paragraphs[index] for index in sorted(set(paragraphs))})
+
+
+@dataclass(frozen=True)
+class EntitySnippets:
+    """An entity's mentions grouped by article, as `mentions_by_article` gives them, made only
+    when the template goes through them (like LinkedParagraphs): the mentions and article
+    headings it needs, those of the first MAX_SNIPPETS articles."""
+
+    mentions: tuple[Mention, ...]
+    articles: tuple[ArticleHeading, ...]
+
+    @classmethod
+    def of(cls, articles: dict[str, Article], mentions: list[Mention]) -> EntitySnippets:
+        used = list(dict.fromkeys(m.article for m in mentions))[:MAX_SNIPPETS]
+        needed = set(used)
+        kept = tuple(m for m in mentions if m.article in needed)
+        return cls(kept, tuple(ArticleHeading.of(
+            articles[article], [m.paragraph for m in kept if m.article == article])
+            for article in used))
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        articles = {article.id: article for article in self.articles}
+        return iter(mentions_by_article(articles, list(self.mentions)))
+
+
+def mentions_by_article(articles: dict[str, ArticleHeading],
                         mentions: list[Mention]) -> list[dict[str, Any]]:
     """An entity's mentions for its page, grouped by article (in the order they come): one
     snippet per paragraph, with every mention of the entity inside it marked; the first
@@ -399,7 +470,7 @@ def mentions_by_article(articles: dict[str, Article],
     return kept
 
 
-def quote_item(article: Article, quote: Quote) -> dict[str, Any]:
+def quote_item(article: Article | ArticleHeading, quote: Quote) -> dict[str, Any]:
     """What an entity page shows of a quote: its words (untrusted: the template escapes them),
     the paragraph they stand in, and the paragraph's language and direction."""
     paragraph = article.paragraphs[quote.paragraph]

@@ -81,31 +81,43 @@ def story_of(same_story: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {article: min((article, *others)) for article, others in same_story.items()}
 
 
+# The last build's shingles by article (its id and its body's texts, whose hashes Python keeps
+# on the strings): a rebuild (`serve`) computes only those of the articles that changed.
+_LAST_SHINGLES: dict[tuple[str, int], Shingles] = {}
+
+
 def body_shingles(articles: Sequence[Article]) -> list[Shingles]:
+    global _LAST_SHINGLES
     vocabulary: dict[str, int] = {}
-    found = []
-    for article in articles:
-        paragraphs = [WORD.findall(p.text.casefold()) for p in article.body]
-        words = [word for paragraph in paragraphs for word in paragraph]
-        for word in set(words).difference(vocabulary):
-            vocabulary[word] = int.from_bytes(
-                hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
-        hashes = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.uint64,
-                             count=len(words))
-        count = len(hashes) - SHINGLE_WORDS + 1
-        if count <= 0:
-            found.append(hashes[:0])
-            continue
-        combined = hashes[:count].copy()
-        for offset in range(1, SHINGLE_WORDS):
-            combined *= MIX  # wraps around modulo 2**64, as intended
-            combined ^= hashes[offset:offset + count]
-        # within a paragraph only: a copy that ends or starts elsewhere, or whose paragraphs
-        # are cut differently, has no shingles across its own paragraph ends
-        paragraph_of = np.repeat(np.arange(len(paragraphs)), [len(p) for p in paragraphs])
-        within = paragraph_of[:count] == paragraph_of[SHINGLE_WORDS - 1:]
-        found.append(np.unique(combined[within]))
+    keys = [(article.id, hash(tuple(p.text for p in article.body))) for article in articles]
+    found = [_LAST_SHINGLES[key] if key in _LAST_SHINGLES else article_shingles(article, vocabulary)
+             for key, article in zip(keys, articles, strict=True)]
+    _LAST_SHINGLES = dict(zip(keys, found, strict=True))
     return found
+
+
+def article_shingles(article: Article, vocabulary: dict[str, int]) -> Shingles:
+    """The hashes of the body's 5-word runs within a paragraph; `vocabulary` caches the word
+    hashes."""
+    paragraphs = [WORD.findall(p.text.casefold()) for p in article.body]
+    words = [word for paragraph in paragraphs for word in paragraph]
+    for word in set(words).difference(vocabulary):
+        vocabulary[word] = int.from_bytes(
+            hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+    hashes = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.uint64,
+                         count=len(words))
+    count = len(hashes) - SHINGLE_WORDS + 1
+    if count <= 0:
+        return hashes[:0]
+    combined = hashes[:count].copy()
+    for offset in range(1, SHINGLE_WORDS):
+        combined *= MIX  # wraps around modulo 2**64, as intended
+        combined ^= hashes[offset:offset + count]
+    # within a paragraph only: a copy that ends or starts elsewhere, or whose paragraphs
+    # are cut differently, has no shingles across its own paragraph ends
+    paragraph_of = np.repeat(np.arange(len(paragraphs)), [len(p) for p in paragraphs])
+    within = paragraph_of[:count] == paragraph_of[SHINGLE_WORDS - 1:]
+    return np.unique(combined[within])
 
 
 def without_common(shingles: list[Shingles]) -> list[Shingles]:
