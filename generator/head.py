@@ -31,6 +31,11 @@ HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
 BODY_MIN_WORDS = 26  # a line this long is a paragraph whatever it ends with
 SENTENCE_MIN_WORDS = 10  # ... and one this long ending like a sentence is one too
 HEADLINE_MAX_WORDS = 25
+# A head line this short, before a headline-shaped line at least twice as long (and this
+# long) within a few lines, is a label: see past_short_label.
+LABEL_MAX_WORDS = 4
+HEADLINE_MIN_WORDS = 6
+LABEL_LOOKAHEAD_LINES = 3
 NAME_MAX_WORDS = 4
 DATE_LINE_MAX_WORDS = 3  # "Published", a weekday, a time zone: beside the date itself
 BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
@@ -503,6 +508,8 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
     repeated = [p for p in usable if counts[folded(html.unescape(texts[p]))] > 1 and
                 not texts[p].endswith(")")]
     chosen: int | None = (repeated or usable)[0] if repeated or usable else None
+    if chosen is not None and not repeated:
+        chosen = past_short_label(texts, usable, chosen)
     if chosen is not None:
         title, site = title_and_site(html.unescape(texts[chosen]))
         head.title, head.title_line = strip_kicker(title), chosen
@@ -519,6 +526,31 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
         elif not head.authors and is_lone_byline(texts[position]) and \
                 (chosen is None or position > chosen):
             head.add_authors([texts[position].strip(" ,")], position)
+
+
+def past_short_label(texts: list[str], usable: list[int], chosen: int) -> int:
+    """A few words before a much longer headline-shaped line of the head are a site, section
+    or programme name ("Fast Forward", "WATCH LIVE", "Latest from X") more often than the
+    headline, and then the longer line is the headline. Except for a magazine's headline and
+    its dek: a short headline in title case over a sentence-case line ("Assassination Tango"
+    over "Sources say the plot failed twice before"). Case tells them apart only in Latin
+    script, so an Arabic or Hebrew short line is kept."""
+    short = texts[chosen]
+    words = len(short.split())
+    if words > LABEL_MAX_WORDS or language.is_rtl_text(short):
+        return chosen
+    later = [p for p in usable if chosen < p <= chosen + LABEL_LOOKAHEAD_LINES
+             and len(texts[p].split()) >= max(HEADLINE_MIN_WORDS, 2 * words)]
+    if not later or is_title_case(short) and not is_title_case(texts[later[0]]):
+        return chosen
+    return later[0]
+
+
+def is_title_case(text: str) -> bool:
+    """Every word of four letters or more capitalised, and not all in capitals."""
+    words = [w.strip(QUOTES + "(),:;") for w in text.split()]
+    long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long_words) and not text.isupper() and all(w[0].isupper() for w in long_words)
 
 
 def flattened_page_date(text: str, order: str | None) -> str | None:

@@ -15,12 +15,14 @@ from pathlib import Path
 import yaml
 
 from .model import Article
+from .parse import derived_title
 
 OUTLETS_FILE = "outlets.yml"
 # Letters Arabic and Hebrew attach in front of a word ("and", "in", "to", "from", "the").
 ATTACHED_PREFIXES = ("و", "ب", "ل", "ف", "ו", "ב", "ל", "מ", "ה", "ש")
 EDGE = " \t()[]{}|•·-–—:.,،\"'«»“”"
 SHORT_LINE_WORDS = 6
+SITE_TAGLINE_WORDS = 4  # "Outlet | a tagline this short" is the site's header line
 LINE_PARTS = re.compile(r"\s+[|–—-]+\s+|\s*\|\|?\s*")
 
 
@@ -73,10 +75,25 @@ def name_publishers(articles: list[Article], outlets: dict[str, str]) -> list[Ar
 def with_publisher(article: Article, outlets: dict[str, str]) -> Article:
     if article.publisher is not None:
         known = canonical(article.publisher, outlets)
-        return dataclasses.replace(article, publisher=known) if known else article
-    found = next((name for line in own_name_lines(article)
-                  if (name := outlet_in_line(line, outlets))), None)
-    return dataclasses.replace(article, publisher=found) if found else article
+        article = dataclasses.replace(article, publisher=known) if known else article
+    else:
+        found = next((name for line in own_name_lines(article)
+                      if (name := outlet_in_line(line, outlets))), None)
+        article = dataclasses.replace(article, publisher=found) if found else article
+    if article.title is not None and is_site_line(article.title, outlets):
+        # the page's own name line is no headline: the page shows none
+        article = dataclasses.replace(article, title=None,
+                                      display_title=derived_title(article.paragraphs))
+    return article
+
+
+def is_site_line(line: str, outlets: dict[str, str]) -> bool:
+    """A known outlet's name, alone or first before a short tagline or credit ("Outlet |
+    translated by the desk"): a site's header line, not a headline ("Headline | Outlet" puts
+    the outlet last)."""
+    parts = [part for part in LINE_PARTS.split(line) if part.strip()]
+    return bool(parts) and canonical(parts[0], outlets) is not None and all(
+        len(part.split()) <= SITE_TAGLINE_WORDS for part in parts[1:])
 
 
 def own_name_lines(article: Article) -> list[str]:

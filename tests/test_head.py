@@ -36,6 +36,15 @@ def parse(text: str) -> Article:
      "Talks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
     ("“We will not give up,” minister says\n\n" + BODY, "“We will not give up,” minister says"),
     ("10 things to know about the talks\n\n" + BODY, "10 things to know about the talks"),
+    # a programme or site label before the headline; a magazine's headline over its dek
+    ("Morning Briefing\n\nEnvoys Return To Cairo As Truce Talks Enter Second Week\n\n" + BODY,
+     "Envoys Return To Cairo As Truce Talks Enter Second Week"),
+    ("LISTEN LIVE NOW\n\nEnvoys return to Cairo as truce talks enter a second week\n\n" + BODY,
+     "Envoys return to Cairo as truce talks enter a second week"),
+    ("More from Harbour Daily\n\nEnvoys return to Cairo as talks enter a second week\n\n"
+     + BODY, "Envoys return to Cairo as talks enter a second week"),
+    ("The Long Wait\n\nEnvoys say the talks in Cairo could drag on for another month\n\n"
+     "by\nDana Levin\n\n" + BODY, "The Long Wait"),
     ("Breaking: Talks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
     ("Opinion | Why the talks matter\n\n" + BODY, "Why the talks matter"),
     ("Mediators meet the U.S.\n\n" + BODY, "Mediators meet the U.S."),

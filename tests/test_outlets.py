@@ -58,3 +58,15 @@ def test_no_spelling_belongs_to_two_outlets() -> None:
         for spelling in [entry["name"], *(entry.get("aliases") or [])]:
             key = fold(spelling)
             assert owner.setdefault(key, entry["name"]) == entry["name"], spelling
+
+
+def test_a_site_name_line_is_no_headline() -> None:
+    """"Outlet | a short credit" heads the page: the publisher, and the page shows no title;
+    "Headline | Outlet" keeps its headline."""
+    page = "هسبريس | ترجمة فريق التحرير\n\n" + AR_BODY
+    [article] = name_publishers([parse(page)], load_outlets(KNOWLEDGE))
+    assert (article.publisher, article.title) == ("Hespress", None)
+    assert article.display_title != "هسبريس | ترجمة فريق التحرير"
+    [kept] = name_publishers([parse("Talks resume | Reuters\n\n" + BODY)],
+                             load_outlets(KNOWLEDGE))
+    assert kept.title is not None and kept.title.startswith("Talks resume")
