@@ -114,11 +114,12 @@ _LAST_MADE: dict[str, tuple[Any, Any]] = {}
 
 
 def made_for(kind: str, source: Basis, make: Callable[[Basis], Made]) -> Made:
-    """What `make` gives for this very object (by identity), made again only for another one:
-    the name automaton and the topic cues take a while to build, and a rebuild that keeps the
-    knowledge base (BuildMemo.knowledge) keeps the objects they are made from."""
+    """What `make` gives for this object, made again only for a different one: the name
+    automaton and the topic cues take a while to build, a rebuild that keeps the knowledge
+    base (BuildMemo.knowledge) keeps the objects they are made from, and a worker receives an
+    equal copy of them with each chunk."""
     last = _LAST_MADE.get(kind)
-    if last is None or last[0] is not source:
+    if last is None or (last[0] is not source and last[0] != source):
         last = _LAST_MADE[kind] = (source, make(source))
     return last[1]  # type: ignore[no-any-return]
 
