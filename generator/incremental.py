@@ -41,7 +41,7 @@ import jinja2.bccache
 
 from . import render
 from .executor import ProcessPool
-from .model import Article
+from .model import Article, Entity
 from .render import TEMPLATES, ArticleHeading, Renderer, Site
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ class PageMemo:
 class ContextPickler(pickle.Pickler):
     """Pickles a page's context to digest it. Fast mode (no memo): the bytes are a function of
     the values only, not of which equal strings happen to be one object (parsed now, or read
-    from the cache). An Article (or ArticleHeading), often in many contexts and large, is
+    from the cache). An Article (or ArticleHeading, or Entity), often in many contexts, is
     pickled once per build and stands for its digest: through the dispatch table, which the
     pickler consults only for those types (a Python hook called for every object pickled would
     cost more than the rest)."""
@@ -165,14 +165,13 @@ class ContextPickler(pickle.Pickler):
         super().__init__(file, protocol=5)
         self.digests = digests
         self.dispatch_table = {**copyreg.dispatch_table, Article: self.reduce_article,
-                               ArticleHeading: self.reduce_heading}
+                               ArticleHeading: self.reduce_small, Entity: self.reduce_small}
 
     def reduce_article(self, article: Article) -> tuple[Any, ...]:
         return self.stand_in(article, lambda: article_digest(article, self.digests))
 
-    def reduce_heading(self, heading: ArticleHeading) -> tuple[Any, ...]:
-        return self.stand_in(heading, lambda: pickled_digest(pickle.Pickler, heading,
-                                                             self.digests))
+    def reduce_small(self, value: ArticleHeading | Entity) -> tuple[Any, ...]:
+        return self.stand_in(value, lambda: pickled_digest(pickle.Pickler, value, self.digests))
 
     def stand_in(self, obj: Any, make: Callable[[], bytes]) -> tuple[Any, ...]:
         found = self.digests.articles.get(id(obj))

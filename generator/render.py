@@ -268,7 +268,7 @@ class Renderer:
         return self.page("article.md.j2", article.url, article=article, paragraphs=paragraphs,
                          previous=previous, following=following, same_story=copies,
                          authors=authors,
-                         json_ld=Markup(article_json_ld(article, present, self.config.site_url)),
+                         json_ld=ArticleJsonLd(article, tuple(present), self.config.site_url),
                          entities_by_type=[(title, group) for title, group in by_type if group])
 
     def timeline_year_pages(self, years: list[TimelineYear]) -> dict[str, str]:
@@ -337,6 +337,21 @@ class LinkedParagraphs:
         for paragraph in self.article.paragraphs:
             yield paragraph, paragraph_html(paragraph, by_paragraph.get(paragraph.index, []),
                                             href, entities)
+
+
+@dataclass(frozen=True)
+class ArticleJsonLd:
+    """The article page's schema.org data, written when the template prints it (like
+    LinkedParagraphs: a kept page skips the work, its digest is of the inputs)."""
+
+    article: Article
+    entities: tuple[Entity, ...]
+    site_url: str
+
+    def __html__(self) -> str:  # escaped for a <script> element already: see export.py
+        return article_json_ld(self.article, list(self.entities), self.site_url)
+
+    __str__ = __html__
 
 
 def paragraph_html(paragraph: Paragraph, mentions: list[Mention], href: Callable[[str], str],
@@ -421,12 +436,13 @@ class EntitySnippets:
 
     @classmethod
     def of(cls, articles: dict[str, Article], mentions: list[Mention]) -> EntitySnippets:
-        used = list(dict.fromkeys(m.article for m in mentions))[:MAX_SNIPPETS]
-        needed = set(used)
-        kept = tuple(m for m in mentions if m.article in needed)
-        return cls(kept, tuple(ArticleHeading.of(
-            articles[article], [m.paragraph for m in kept if m.article == article])
-            for article in used))
+        paragraphs: dict[str, list[int]] = {}  # the first MAX_SNIPPETS articles, in order
+        for mention in mentions:
+            if mention.article in paragraphs or len(paragraphs) < MAX_SNIPPETS:
+                paragraphs.setdefault(mention.article, []).append(mention.paragraph)
+        return cls(tuple(m for m in mentions if m.article in paragraphs),
+                   tuple(ArticleHeading.of(articles[article], found)
+                         for article, found in paragraphs.items()))
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         articles = {article.id: article for article in self.articles}
