@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, SEEDS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 AXE = ROOT / "tests" / "vendor" / "axe-4.14.1.min.js"
@@ -186,6 +186,22 @@ def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert not (site / "search" / "search_index.json").exists()
     with served(site) as url:
         yield url
+
+
+def test_pagefind_leaves_out_what_every_article_page_repeats(page: Any,
+                                                             pagefind_url: str) -> None:
+    """The metadata, entity list and citation around an article's text are not indexed: the
+    hex part of a seed's file name, which an article page prints only there, finds the
+    Sources page that lists it, and no article page."""
+    hex_part = sorted(SEEDS.glob("*.txt"))[0].stem.split("_")[-1]
+    page.goto(pagefind_url + "find/")
+    page.fill(".pagefind-ui__search-input", hex_part)
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_timeout(500)
+    links = [link.get_attribute("href") or "" for link in
+             page.locator(".pagefind-ui__result-link").all()]
+    assert any("/sources/" in link for link in links), links
+    assert not any("/articles/" in link for link in links), links
 
 
 @pytest.mark.parametrize(("query", "expected"), SEARCH_CASES)
