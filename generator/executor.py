@@ -12,6 +12,7 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
 Item = TypeVar("Item")
@@ -63,7 +64,11 @@ class ProcessPool:
             method = "fork" if sys.platform == "linux" else None
             self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(
                 method))
-        return flatten(self.pool.map(function, chunks(items, self.jobs * CHUNKS_PER_WORKER)))
+        try:
+            return flatten(self.pool.map(function, chunks(items, self.jobs * CHUNKS_PER_WORKER)))
+        except BrokenProcessPool:
+            raise ExecutorError("a worker process died (killed, or out of memory?); "
+                                "try fewer jobs with --jobs") from None
 
     def close(self) -> None:
         if self.pool is not None:

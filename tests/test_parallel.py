@@ -84,3 +84,18 @@ def test_an_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(executor, "SCHEDULER_TIMEOUT_S", 1)
     with pytest.raises(executor.ExecutorError, match="cannot reach the Dask scheduler at"):
         executor.make_executor("dask", 1, "tcp://127.0.0.1:1")
+
+
+def test_a_worker_that_dies_is_one_line_not_a_traceback() -> None:
+    pool = executor.ProcessPool(2)
+    try:
+        with pytest.raises(executor.ExecutorError, match="worker process died"):
+            pool.map(die, list(range(400)))
+    finally:
+        pool.close()
+
+
+def die(chunk: list[int]) -> list[int]:
+    import os
+
+    os._exit(9)  # as the kernel's out-of-memory killer would end it
