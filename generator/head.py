@@ -530,10 +530,10 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
 
 def past_short_label(texts: list[str], usable: list[int], chosen: int) -> int:
     """A few words before a much longer headline-shaped line of the head are a site, section
-    or programme name ("Fast Forward", "WATCH LIVE", "Latest from X") more often than the
+    or programme name ("Morning Briefing", "WATCH LIVE", "More from X") more often than the
     headline, and then the longer line is the headline. Except for a magazine's headline and
-    its dek: a short headline in title case over a sentence-case line ("Assassination Tango"
-    over "Sources say the plot failed twice before"). Case tells them apart only in Latin
+    its dek: a short headline in title case over a sentence-case line ("The Long Wait" over
+    "Envoys say the talks could drag on for a month"). Case tells them apart only in Latin
     script, so an Arabic or Hebrew short line is kept."""
     short = texts[chosen]
     words = len(short.split())
@@ -555,7 +555,7 @@ def is_title_case(text: str) -> bool:
 
 def flattened_page_date(text: str, order: str | None) -> str | None:
     """The date of a page saved as one long line, head and body run together: near its start,
-    a date after a "Published" cue or right before a clock time ("Mar 17, 2005 1:15 PM")."""
+    a date after a "Published" cue or right before a clock time ("Jun 3, 2011 9:40 AM")."""
     start = text[:FLATTENED_HEAD_CHARS]
     for found in find_dates(start, order):
         if found.published or CLOCK_TIME.match(start, found.end + 1) or \
