@@ -133,6 +133,10 @@ def events_read(renderer: Renderer, context: dict[str, Any]) -> list[Any]:
 GLOBALS_READ: dict[str, Callable[[Renderer, dict[str, Any]], Any]] = {
     "article.md.j2": lambda renderer, context: None,
     "entity.md.j2": events_read,
+    "topic.md.j2": events_read,
+    # the year's filters list every topic
+    "timeline_year.md.j2": lambda renderer, context: (events_read(renderer, context),
+                                                      renderer.corpus.topics),
 }
 
 
