@@ -194,12 +194,7 @@ def test_pagefind_leaves_out_what_every_article_page_repeats(page: Any,
     hex part of a seed's file name, which an article page prints only there, finds the
     Sources page that lists it, and no article page."""
     hex_part = sorted(SEEDS.glob("*.txt"))[0].stem.split("_")[-1]
-    page.goto(pagefind_url + "find/")
-    page.fill(".pagefind-ui__search-input", hex_part)
-    page.wait_for_selector(".pagefind-ui__result-link")
-    page.wait_for_timeout(500)
-    links = [link.get_attribute("href") or "" for link in
-             page.locator(".pagefind-ui__result-link").all()]
+    links = pagefind_results(page, pagefind_url, hex_part)
     assert any("/sources/" in link for link in links), links
     assert not any("/articles/" in link for link in links), links
 
@@ -207,12 +202,17 @@ def test_pagefind_leaves_out_what_every_article_page_repeats(page: Any,
 @pytest.mark.parametrize(("query", "expected"), SEARCH_CASES)
 def test_pagefind_search_in_three_languages(page: Any, pagefind_url: str, query: str,
                                             expected: tuple[str, ...]) -> None:
-    page.goto(pagefind_url + "find/")
-    page.fill(".pagefind-ui__search-input", query)
-    page.wait_for_selector(".pagefind-ui__result-link")
-    page.wait_for_timeout(500)
-    links = [link.get_attribute("href") or "" for link in
-             page.locator(".pagefind-ui__result-link").all()]
+    links = pagefind_results(page, pagefind_url, query)
     pages = list(dict.fromkeys(link.split("#")[0] for link in links))
     assert any(p.endswith(expected) for p in pages[:2]), pages
     assert page.errors == []
+
+
+def pagefind_results(page: Any, url: str, query: str) -> list[str]:
+    """The result links Pagefind's search box shows for `query`."""
+    page.goto(url + "find/")
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_timeout(500)
+    return [link.get_attribute("href") or "" for link in
+            page.locator(".pagefind-ui__result-link").all()]
