@@ -5,13 +5,13 @@ never become Markdown structure). Python-Markdown finds where a raw HTML block e
 the whole page to an HTML parser, and MkDocs feeds it to another one to collect anchor ids:
 together about 40 % of MkDocs' time on a large site. The blocks this extension recognises are
 those whose ends can be told without parsing: a block between blank lines made of elements
-that each open with a block-level tag at the start of a line and close it at the end of one,
-with no comment, script, style or preformatted text inside (where counting tags could be
-wrong). It stores such a block as
-Python-Markdown's own HTML-block step would (the same stash, the same trailing newline), so
-the page's HTML is unchanged (tests/test_html_blocks.py); every other block goes through the
-usual parsing. The anchor ids in stored blocks are added back by the plugin (`anchor_ids`),
-so MkDocs still checks links to them.
+that each open with a block-level tag at the start of a line and close it at the end of one
+(a script or style at its first end tag), with no comment, self-closing tag or preformatted
+text inside (where counting tags could be wrong). It stores such a block as Python-Markdown's
+own HTML-block step would (the same stash, the same trailing newline), so the page's HTML is
+unchanged (tests/test_html_blocks.py); every other block goes through the usual parsing.
+The anchor ids in stored blocks are added back by the plugin (`anchor_ids`), so MkDocs still
+checks links to them.
 """
 
 from __future__ import annotations
