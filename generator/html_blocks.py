@@ -101,18 +101,18 @@ def element_end(text: str, start: int, md: Markdown) -> int | None:
 
 def raw_text_end(text: str, start: int, tag: str) -> int | None:
     """A script's or style's end: its first end tag, whatever precedes it."""
-    close = text.lower().find(f"</{tag}>", start)
-    return None if close < 0 else close + len(tag) + 3
+    close = re.compile(f"</{tag}>", re.IGNORECASE).search(text, start)
+    return None if close is None else close.end()
 
 
 def nested_end(text: str, start: int, tag: str) -> int | None:
     """The end tag that closes the element opening at `start`, counting same-named ones
     nested in it; None when a script or style inside could hide tags from the count."""
     depth = 0
-    for match in re.finditer(rf"<(/?){tag}[\s>]", text[start:], re.IGNORECASE):
+    for match in re.compile(rf"<(/?){tag}[\s>]", re.IGNORECASE).finditer(text, start):
         depth += -1 if match.group(1) else 1
         if depth == 0:
-            end = start + match.end()
+            end = match.end()
             return None if RAW_TEXT_OPENING.search(text, start, end) else end
     return None
 
