@@ -541,13 +541,15 @@ def past_short_label(texts: list[str], usable: list[int], chosen: int) -> int:
         return chosen
     later = [p for p in usable if chosen < p <= chosen + LABEL_LOOKAHEAD_LINES
              and len(texts[p].split()) >= max(HEADLINE_MIN_WORDS, 2 * words)]
-    if not later or is_title_case(short) and not is_title_case(texts[later[0]]):
+    if not later or in_headline_case(short) and not in_headline_case(texts[later[0]]):
         return chosen
     return later[0]
 
 
-def is_title_case(text: str) -> bool:
-    """Every word of four letters or more capitalised, and not all in capitals."""
+def in_headline_case(text: str) -> bool:
+    """Every word of four letters or more capitalised, and not all in capitals: how a page
+    sets a short headline and not its dek. (extract/shapes.is_title_case asks something else
+    of a whole headline: whether its capitals say anything about names, capitals included.)"""
     words = [w.strip(QUOTES + "(),:;") for w in text.split()]
     long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
     return bool(long_words) and not text.isupper() and all(w[0].isupper() for w in long_words)

@@ -178,20 +178,22 @@ class ContextPickler(pickle.Pickler):
         return self.stand_in(value, lambda: pickled_digest(pickle.Pickler, value, self.digests))
 
     def stand_in(self, obj: Any, make: Callable[[], bytes]) -> tuple[Any, ...]:
-        found = self.digests.articles.get(id(obj))
+        found = self.digests.stand_ins.get(id(obj))
         if found is None or found[0] is not obj:
-            found = self.digests.articles[id(obj)] = (obj, make())
+            found = self.digests.stand_ins[id(obj)] = (obj, make())
         return (bytes, (found[1],))
 
 
 @dataclass
 class Digests:
-    """Digests of Articles (this build's objects) and of their paragraphs, most of an
-    Article's size: a rebuild keeps the parsed paragraphs of unchanged files (BuildMemo.read),
-    and the Article copies made after parsing share them, so their digests are kept by the
-    tuple's identity from one build to the next."""
+    """Digests of the values that stand in a context's digest (this build's Articles,
+    headings and entities) and of Articles' paragraphs, most of an Article's size: a rebuild
+    keeps the parsed paragraphs of unchanged files (BuildMemo.read), and the Article copies
+    made after parsing share them, so their digests are kept by the tuple's identity from one
+    build to the next."""
 
-    articles: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # and headings
+    # id -> (an Article, ArticleHeading or Entity of this build, its digest)
+    stand_ins: dict[int, tuple[Any, bytes]] = field(default_factory=dict)
     paragraphs: dict[int, tuple[tuple[Any, ...], bytes]] = field(default_factory=dict)
 
     def kept_for(self, articles: Sequence[Article]) -> Digests:
