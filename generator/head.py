@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -25,6 +26,7 @@ from . import language
 from .dates import date_in_line, find_dates, numeric_order
 from .extract.cues import cues
 from .extract.matcher import fold
+from .sentences import sentences
 
 SHAPES_FILE = Path(__file__).parent / "data" / "page_shapes.yml"
 HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
@@ -36,6 +38,9 @@ HEADLINE_MAX_WORDS = 25
 LABEL_MAX_WORDS = 4
 HEADLINE_MIN_WORDS = 6
 LABEL_LOOKAHEAD_LINES = 3
+GLUED_LABEL_MAX_WORDS = 3  # "Energy prices" run into a title-case headline
+GLUED_CREDIT_MAX_WORDS = 3  # a photo credit glued to its caption's second printing
+SITE_NAME_MAX_WORDS = 3  # a site's name printed alone, then again before its tagline
 NAME_MAX_WORDS = 4
 DATE_LINE_MAX_WORDS = 3  # "Published", a weekday, a time zone: beside the date itself
 BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
@@ -427,6 +432,8 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
         read_head_line(head, texts, position, order, candidates)
     choose_title(head, texts[:HEAD_MAX_LINES], candidates)
     read_body_metadata(head, texts, end, order)
+    if head.title is None:
+        head.title = headline_before_byline(head, texts, end)
     head.publisher = head.publisher or head.credit_outlet
     return head
 
@@ -499,8 +506,9 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
     """The headline among the head's headline-shaped lines: one the page prints twice (above
     and below the photo) if there is one, else the first that is not a section name or a
     name. Lines that repeat an author's name or the headline are dropped."""
+    not_headlines = wrapped_lines(texts) | glued_captions(texts) | site_name_lines(texts)
     usable = [p for p in candidates if p not in head.dropped and not is_section_label(texts[p])
-              and not is_lone_byline(texts[p])]
+              and not is_lone_byline(texts[p]) and p not in not_headlines]
     # A one-word line is a site or section name far more often than a headline.
     usable = [p for p in usable if len(texts[p].split()) >= 2] or usable
     counts = Counter(folded(html.unescape(text)) for text in texts)
@@ -512,7 +520,7 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
         chosen = past_short_label(texts, usable, chosen)
     if chosen is not None:
         title, site = title_and_site(html.unescape(texts[chosen]))
-        head.title, head.title_line = strip_kicker(title), chosen
+        head.title, head.title_line = strip_glued_label(strip_kicker(title)), chosen
         head.publisher = head.publisher or site
         head.dropped.add(chosen)
     title_key = folded(html.unescape(texts[chosen])) if chosen is not None else None
@@ -541,9 +549,84 @@ def past_short_label(texts: list[str], usable: list[int], chosen: int) -> int:
         return chosen
     later = [p for p in usable if chosen < p <= chosen + LABEL_LOOKAHEAD_LINES
              and len(texts[p].split()) >= max(HEADLINE_MIN_WORDS, 2 * words)]
-    if not later or in_headline_case(short) and not in_headline_case(texts[later[0]]):
+    if not later:
+        return chosen
+    # A dek is the last line before the byline or body; a longer line that another
+    # headline-shaped line follows is the headline, and that next line its dek.
+    is_dek = not any(p > later[0] for p in usable)
+    if in_headline_case(short) and not in_headline_case(texts[later[0]]) and is_dek:
         return chosen
     return later[0]
+
+
+def starts_lowercase_latin(text: str) -> bool:
+    return text[:1].isalpha() and text[:1].islower() and not language.is_rtl_text(text[:1])
+
+
+def wrapped_lines(texts: list[str]) -> set[int]:
+    """Lines of one sentence the page wrapped ("Blog dedicated to news of the border" over "and
+    the towns on both sides"): a Latin headline starts with a capital, a digit or a quote
+    mark, so a line starting in lower case, and the line it continues, are not headlines."""
+    wrapped: set[int] = set()
+    for position, text in enumerate(texts[1:], start=1):
+        if starts_lowercase_latin(text) and not text.split()[0].endswith(":") and \
+                not is_chrome(text) and not starts_with_cue(text):  # not "cap:" or "by"
+            wrapped.update((position - 1, position))
+    return wrapped
+
+
+def starts_with_cue(text: str) -> bool:
+    """A byline's cue, alone or before the names ("by", "by Jane Roe")."""
+    key = folded(text)
+    return any(key == cue or key.startswith((cue + " ", cue + ":"))
+               for cue in shapes().byline_cues)
+
+
+def glued_captions(texts: list[str]) -> set[int]:
+    """A photo's text printed twice, the second time with its credit glued on ("Rescue teams
+    at the site" then "Rescue teams at the siteAgency Photo"): the image's alternative text
+    and its caption, neither of them the headline."""
+    glued: set[int] = set()
+    for position, (text, following) in enumerate(pairwise(texts)):
+        rest = following[len(text):]
+        if following.startswith(text) and rest[:1].isalnum() and \
+                len(rest.split()) <= GLUED_CREDIT_MAX_WORDS:
+            glued.update((position, position + 1))
+    return glued
+
+
+def site_name_lines(texts: list[str]) -> set[int]:
+    """A line that starts with a short name the page prints more than once on a line of its
+    own (a logo's text, the header), then goes on ("Harbour" twice above "Harbour the city's
+    first news site - around the clock"): the site's name and its tagline, not a headline. A
+    tag or section printed once ("Gaza" over "Gaza ceasefire holds") does not count."""
+    names: Counter[str] = Counter()
+    found: set[int] = set()
+    for position, text in enumerate(texts):
+        key = folded(text)
+        if any(key.startswith(name + " ") for name, seen in names.items() if seen > 1):
+            found.add(position)
+        if len(key.split()) <= SITE_NAME_MAX_WORDS and not is_ui_label(text) and \
+                key not in shapes().kickers and not is_section_label(text):
+            names[key] += 1
+    return found
+
+
+def strip_glued_label(title: str) -> str:
+    """A section or tag label run into a title-case headline ("Energy prices Oil Firms Brace
+    For A Long Winter"): a title-case headline capitalises every long word, so a first few
+    words ending in a lower-case word (not "of", "to", ...) are a label printed before it."""
+    words = title.split()
+    if language.is_rtl_text(title) or len(words) < HEADLINE_MIN_WORDS:
+        return title
+    for cut in range(1, GLUED_LABEL_MAX_WORDS + 1):
+        last = words[cut - 1].strip(QUOTES + ",:")
+        rest = " ".join(words[cut:])
+        if last[:1].islower() and last.casefold() not in STOP_WORDS and \
+                len(words) - cut >= HEADLINE_MIN_WORDS - 1 and words[cut][:1].isupper() and \
+                in_headline_case(rest) and not in_headline_case(" ".join(words[:cut])):
+            return rest
+    return title
 
 
 def in_headline_case(text: str) -> bool:
@@ -553,6 +636,20 @@ def in_headline_case(text: str) -> bool:
     words = [w.strip(QUOTES + "(),:;") for w in text.split()]
     long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
     return bool(long_words) and not text.isupper() and all(w[0].isupper() for w in long_words)
+
+
+def headline_before_byline(head: Head, texts: list[str], end: int) -> str | None:
+    """A byline right under the body's first line makes that line the headline run together
+    with its standfirst ("Headline of the story. A dek that says more, in a sentence or
+    two"): its first sentence, when it is headline-shaped, is the title. The line stays in the
+    body, so nothing it says is lost."""
+    parts = sentences(texts[end]) if end + 1 in head.byline_lines else []
+    if len(parts) < 2:  # a lone sentence over a byline is a standfirst
+        return None
+    first = parts[0][0].strip()
+    title = first[:-1] if first.endswith(".") and not ABBREVIATION_END.search(first) else first
+    return title if len(title.split()) >= HEADLINE_MIN_WORDS and is_headline_shaped(title) \
+        else None
 
 
 def flattened_page_date(text: str, order: str | None) -> str | None:
@@ -595,8 +692,19 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
             head.add_authors(names, position)
         if head.publisher is None and (match := COPYRIGHT_OWNER.match(text)):
             head.publisher = match[1].strip()
-    if not head.authors and len(texts) > 1:
-        last = texts[-1]
-        if last.startswith("(") and last.endswith(")") and language.is_rtl_text(last) and \
-                2 <= len(last.strip("()").split()) <= 3:
-            head.add_authors([last.strip("() ")], len(texts) - 1)
+    if len(texts) > 1:
+        read_sign_off(head, texts[-1], len(texts) - 1)
+
+
+def read_sign_off(head: Head, last: str, position: int) -> None:
+    """Arabic copy ends with its source in brackets: one word is the outlet or agency
+    ("(رويترز)"), two or three a reporter's name."""
+    if not (last.startswith("(") and last.endswith(")") and language.is_rtl_text(last)):
+        return
+    name = last.strip("() ")
+    words = len(name.split())
+    if words == 1 or name.casefold() in shapes().agencies:
+        head.publisher = head.publisher or name
+        head.dropped.add(position)
+    elif not head.authors and 2 <= words <= 3:
+        head.add_authors([name], position)

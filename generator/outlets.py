@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -30,22 +31,35 @@ class OutletError(Exception):
     """outlets.yml cannot be used; the message names the file."""
 
 
-def load_outlets(knowledge_dir: Path) -> dict[str, str]:
-    """Folded spelling -> canonical name; empty when the folder has no outlets.yml."""
+@dataclass(frozen=True)
+class Outlets:
+    """Folded spelling -> canonical name. `credited` also holds the spellings that are
+    ordinary words too ("الأخبار" is "the news"): recognised only where the page credits a
+    source (a dateline, a sign-off, a byline's outlet), never as a line on its own."""
+
+    named: dict[str, str] = field(default_factory=dict)
+    credited: dict[str, str] = field(default_factory=dict)
+
+
+def load_outlets(knowledge_dir: Path) -> Outlets:
+    """The outlets of knowledge_dir/outlets.yml; none when the folder has no such file."""
     path = knowledge_dir / OUTLETS_FILE
     if not path.is_file():
-        return {}
+        return Outlets()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise OutletError(f"{path}: cannot be read ({' '.join(str(error).split())})") from None
-    names: dict[str, str] = {}
+    outlets = Outlets()
     for position, entry in enumerate(data.get("outlets") or []):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             raise OutletError(f"{path}: outlets[{position}] needs a 'name'")
         for spelling in [entry["name"], *(entry.get("aliases") or [])]:
-            names.setdefault(fold(str(spelling)), entry["name"])
-    return names
+            outlets.named.setdefault(fold(str(spelling)), entry["name"])
+            outlets.credited.setdefault(fold(str(spelling)), entry["name"])
+        for spelling in entry.get("credited_as") or []:
+            outlets.credited.setdefault(fold(str(spelling)), entry["name"])
+    return outlets
 
 
 def fold(name: str) -> str:
@@ -66,21 +80,21 @@ def canonical(name: str, outlets: dict[str, str]) -> str | None:
     return None
 
 
-def name_publishers(articles: list[Article], outlets: dict[str, str]) -> list[Article]:
-    if not outlets:
+def name_publishers(articles: list[Article], outlets: Outlets) -> list[Article]:
+    if not outlets.named:
         return articles
     return [with_publisher(article, outlets) for article in articles]
 
 
-def with_publisher(article: Article, outlets: dict[str, str]) -> Article:
-    if article.publisher is not None:
-        known = canonical(article.publisher, outlets)
+def with_publisher(article: Article, outlets: Outlets) -> Article:
+    if article.publisher is not None:  # the parser read it where a page credits its source
+        known = canonical(article.publisher, outlets.credited)
         article = dataclasses.replace(article, publisher=known) if known else article
     else:
         found = next((name for line in own_name_lines(article)
-                      if (name := outlet_in_line(line, outlets))), None)
+                      if (name := outlet_in_line(line, outlets.named))), None)
         article = dataclasses.replace(article, publisher=found) if found else article
-    if article.title is not None and is_site_line(article.title, outlets):
+    if article.title is not None and is_site_line(article.title, outlets.named):
         # the page's own name line is no headline: the page shows none
         article = dataclasses.replace(article, title=None,
                                       display_title=derived_title(article.paragraphs))

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from . import head, language
 from .dates import date_in_line, stated_date
@@ -25,6 +26,7 @@ DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+([A-Z][a-z]{2,8}\.? \d{1,
                       r"(?:\([A-Za-z .]+\))?\s*[-—–]")
 FOOTER_PUBLISHER = re.compile(r"^\s*[•·|◆▪■]\s*([A-Z][^•·|]{1,60}?)\s*$")
 COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
+HEBREW_SEAM = re.compile(r"[ךםןףץ](?=[א-ת])")
 SEPARATOR = re.compile(r"^\s*(?:[-=*_~#]\s*){3,}$|\f")
 # An outlet's name: up to five capitalised words. Cues that come before the name are found by
 # scanning forward; cues that come after it ("... has learned") are found first, and the name
@@ -67,12 +69,23 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             gap += 1
         else:
-            lead = len(raw) - len(raw.lstrip())
-            start = offset + lead
-            lines.append(Line(raw.strip(), start, start + len(stripped), gap))
-            gap = 0
+            start = offset + len(raw) - len(raw.lstrip())
+            for piece_start, piece in unglued(stripped):
+                lines.append(Line(piece, start + piece_start, start + piece_start + len(piece),
+                                  gap))
+                gap = 0
         offset += len(raw) + 1
     return lines
+
+
+def unglued(line: str) -> list[tuple[int, str]]:
+    """(offset, text) of the pieces of a line that a saving tool glued together, where the
+    text itself shows the seam: a Hebrew final letter (ך ם ן ף ץ) ends a word, so one with a
+    Hebrew letter right after it is the end of one element ("...בדרום לבנון") run into the
+    next ("ושוב ..."). Other scripts show no such seam and are left whole."""
+    cuts = [0] + [m.end() for m in HEBREW_SEAM.finditer(line)] + [len(line)]
+    pieces = [(a, line[a:b].strip()) for a, b in pairwise(cuts)]
+    return [(a, piece) for a, piece in pieces if piece]
 
 
 def parse_source(source: Source) -> tuple[list[Article], list[Problem]]:

@@ -28,7 +28,7 @@ from .extract.topics import TopicScorer, load_topics
 from .incremental import BuildMemo
 from .ingest import decode_source, read_bytes, scan_input
 from .model import Article, Corpus, Entity, Event, Problem, Quote, Source, Topic
-from .outlets import OutletError, load_outlets, name_publishers
+from .outlets import OutletError, Outlets, load_outlets, name_publishers
 from .parse import parse_source
 from .report import StageTimer
 from .slugs import unique_slugs
@@ -101,7 +101,7 @@ def build_corpus(config: Config, timer: StageTimer | None = None,
         return with_derived_topics(corpus)  # needs every article: the reduce, not the map
 
 
-def load_knowledge_folder(folder: Path) -> tuple[Knowledge, dict[str, str], tuple[Topic, ...]]:
+def load_knowledge_folder(folder: Path) -> tuple[Knowledge, Outlets, tuple[Topic, ...]]:
     """The knowledge base: entities, outlets and topics."""
     knowledge = load_knowledge(folder)
     return knowledge, load_outlets(folder), load_topics(folder, {e.id for e in knowledge.entities})

@@ -20,6 +20,10 @@ AR_BODY = ("قال مسؤول أمني إن المحادثات ستستمر ما
            "أبلغوا بذلك يوم الاثنين في القاهرة بعد اجتماع طويل.\n\n"
            "ورفض المسؤولون التعليق على تفاصيل الخطة التي لم تنشر بعد، لكنهم قالوا إن جولة "
            "أخرى متوقعة الأسبوع المقبل في العاصمة المصرية.\n")
+HE_BODY = ("השר אמר ביום שני כי השיחות יימשכו כל עוד שני הצדדים רואים סיכוי להסכם, וכי "
+           "המתווכים עודכנו על כך בפגישה ארוכה בבירה.\n\n"
+           "הפקידים סירבו להגיב על פרטי התוכנית שטרם פורסמה, אך אמרו כי סבב נוסף צפוי "
+           "בשבוע הבא בקהיר.\n")
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
 
@@ -52,6 +56,23 @@ def parse(text: str) -> Article:
      "Talks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
     ("Talks resume in Cairo &#39;today&#39;\nTalks resume in Cairo 'today'\n\n" + BODY,
      "Talks resume in Cairo 'today'"),
+    # a blog's tagline wrapped over two lines before the date and the headline
+    ("A blog about the harbour towns and\nthe ferries that link them\n.\n\n"
+     "Friday, July 11, 2025\n\nFerry Strike Ends After Two Weeks\n\n" + BODY,
+     "Ferry Strike Ends After Two Weeks"),
+    # a photo's alternative text, then its caption with the credit glued on
+    ("Crowds at the quay\nCrowds at the quayHarbour Photo\n\nTalks resume in Cairo\n\n"
+     + BODY, "Talks resume in Cairo"),
+    # the site's name printed twice, then again before its tagline
+    ("Ledgerline\nLedgerline\nLedgerline the city's first news site - around the clock\n\n"
+     "Talks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
+    # a tag run into a title-case headline
+    ("Cairo talks Envoys Return To Cairo As Truce Talks Enter Second Week\n\n" + BODY,
+     "Envoys Return To Cairo As Truce Talks Enter Second Week"),
+    # a title-case site label over a headline and its dek, both in sentence case
+    ("Ledger Nine Harbour Watch\n\nEnvoys return to Cairo as talks enter a second week\n\n"
+     "Mediators say both sides have softened their terms since the spring\n\n" + BODY,
+     "Envoys return to Cairo as talks enter a second week"),
 ])
 def test_headline_among_the_head_lines(page: str, title: str) -> None:
     article = parse(page)
@@ -72,6 +93,36 @@ def test_arabic_and_hebrew_headlines() -> None:
 def test_no_headline_when_the_page_starts_with_the_body() -> None:
     article = parse(BODY)
     assert article.title is None and article.display_title.startswith("The minister said")
+
+
+def test_no_headline_from_a_share_widget_or_a_photo_caption() -> None:
+    assert parse("Send this page to someone via email\n\n" + BODY).title is None
+    caption = "שיירה בדרך לעיר\nשיירה בדרך לעירצילום 90\n\n"
+    assert parse(caption + HE_BODY).title is None
+
+
+def test_headline_run_together_with_its_standfirst_above_the_byline() -> None:
+    """The first line holds the headline and the dek; the byline under it says so. The line
+    stays in the body."""
+    page = ("Envoys return to Cairo as talks enter a second week. Mediators say both sides "
+            "have softened their terms since the spring, and that a draft could be ready "
+            "within days if the pace holds.\nBy Jane Roe | The Ledger |\n\n" + BODY)
+    article = parse(page)
+    assert article.title == "Envoys return to Cairo as talks enter a second week"
+    assert article.authors == ("Jane Roe",)
+    assert article.body[0].text.startswith("Envoys return to Cairo")
+    lone = parse("Envoys return to Cairo as talks enter a second week and mediators say both "
+                 "sides have softened their terms since the spring.\nBy Jane Roe\n\n" + BODY)
+    assert lone.title is None  # one sentence over a byline is a standfirst
+
+
+def test_hebrew_headline_glued_to_the_body() -> None:
+    """A page saved as one line: a Hebrew final letter followed by a letter is a seam."""
+    article = parse("השיחות מתחדשות בלבנוןהשר אמר ביום שני כי השיחות יימשכו כל עוד שני "
+                    "הצדדים רואים סיכוי להסכם, וכי המתווכים עודכנו על כך בפגישה ארוכה בבירה "
+                    "אחרי לילה של דיונים.")
+    assert article.title == "השיחות מתחדשות בלבנון"
+    assert article.body[0].text.startswith("השר אמר")
 
 
 def test_saved_date_prefix_and_its_text() -> None:
@@ -145,6 +196,7 @@ def test_arabic_city_dash_name_byline() -> None:
      + AR_BODY, "Harbour News"),
     ("Talks resume in Cairo\n\n" + BODY.replace("The minister said", "Sources told The "
                                                 "Ledger")[:-1] + "\n", "The Ledger"),
+    ("المحادثات تستأنف في القاهرة\n\n" + AR_BODY + "\n(الميناء)\n", "الميناء"),
 ])
 def test_publisher_shapes(page: str, publisher: str) -> None:
     assert parse(page).publisher == publisher
@@ -167,6 +219,16 @@ def test_known_outlet_by_its_canonical_name_in_any_script() -> None:
     assert header.publisher == "Al Jazeera"
     assert named.publisher == "AFP"
     assert arabic_dateline.publisher == "Reuters"
+
+
+def test_a_common_word_names_an_outlet_only_where_the_page_credits_its_source() -> None:
+    """"الأخبار" ("the news") is Al-Akhbar in a sign-off, and no publisher on a line alone."""
+    outlets = load_outlets(KNOWLEDGE)
+    signed, alone = name_publishers(
+        [parse("المحادثات تستأنف في القاهرة\n\n" + AR_BODY + "\n(الأخبار)\n"),
+         parse("الأخبار\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY)], outlets)
+    assert signed.publisher == "Al-Akhbar"
+    assert alone.publisher is None
 
 
 def test_date_line_under_the_byline() -> None:

@@ -55,7 +55,8 @@ def test_no_spelling_belongs_to_two_outlets() -> None:
     data = yaml.safe_load((KNOWLEDGE / "outlets.yml").read_text(encoding="utf-8"))
     owner: dict[str, str] = {}
     for entry in data["outlets"]:
-        for spelling in [entry["name"], *(entry.get("aliases") or [])]:
+        for spelling in [entry["name"], *(entry.get("aliases") or []),
+                         *(entry.get("credited_as") or [])]:
             key = fold(spelling)
             assert owner.setdefault(key, entry["name"]) == entry["name"], spelling
 
