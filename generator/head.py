@@ -41,6 +41,8 @@ LABEL_LOOKAHEAD_LINES = 3
 GLUED_LABEL_MAX_WORDS = 3  # "Energy prices" run into a title-case headline
 GLUED_CREDIT_MAX_WORDS = 3  # a photo credit glued to its caption's second printing
 SITE_NAME_MAX_WORDS = 3  # a site's name printed alone, then again before its tagline
+WRAPPED_MIN_WORDS = 3  # the lower-case rest of a sentence the page wrapped
+WHOLE_LINE_ENDS = ("?", "!", ":", "\"", "”", "’")  # a line that ends so is complete
 NAME_MAX_WORDS = 4
 DATE_LINE_MAX_WORDS = 3  # "Published", a weekday, a time zone: beside the date itself
 BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
@@ -569,10 +571,18 @@ def wrapped_lines(texts: list[str]) -> set[int]:
     mark, so a line starting in lower case, and the line it continues, are not headlines."""
     wrapped: set[int] = set()
     for position, text in enumerate(texts[1:], start=1):
-        if starts_lowercase_latin(text) and not text.split()[0].endswith(":") and \
-                not is_chrome(text) and not starts_with_cue(text):  # not "cap:" or "by"
+        if starts_lowercase_latin(text) and is_continuation(text) and \
+                not texts[position - 1].endswith(WHOLE_LINE_ENDS):
             wrapped.update((position - 1, position))
     return wrapped
+
+
+def is_continuation(text: str) -> bool:
+    """Lower-case words that go on with a sentence, not a label ("cap:"), a byline's cue
+    ("by Jane Roe"), a widget or a date line ("updated 3 hours ago", "posted on 3 May")."""
+    return len(text.split()) >= WRAPPED_MIN_WORDS and not text.split()[0].endswith(":") and \
+        not is_chrome(text) and not starts_with_cue(text) and date_in_line(text) is None and \
+        not any(w.casefold() in shapes().date_line_words for w in text.split()[:2])
 
 
 def starts_with_cue(text: str) -> bool:
@@ -615,18 +625,27 @@ def site_name_lines(texts: list[str]) -> set[int]:
 def strip_glued_label(title: str) -> str:
     """A section or tag label run into a title-case headline ("Energy prices Oil Firms Brace
     For A Long Winter"): a title-case headline capitalises every long word, so a first few
-    words ending in a lower-case word (not "of", "to", ...) are a label printed before it."""
+    words, capitalised at the start and ending in a lower-case word (not "of", "to", ...),
+    are a label printed before it. The rest must show title case in a small word too ("For",
+    "Into"): a run of names after a verb ("Biden hosts Saudi Crown Prince Mohammed Bin
+    Salman") is sentence case."""
     words = title.split()
-    if language.is_rtl_text(title) or len(words) < HEADLINE_MIN_WORDS:
+    if language.is_rtl_text(title) or len(words) < HEADLINE_MIN_WORDS or \
+            not words[0][:1].isupper():
         return title
     for cut in range(1, GLUED_LABEL_MAX_WORDS + 1):
         last = words[cut - 1].strip(QUOTES + ",:")
-        rest = " ".join(words[cut:])
+        rest = words[cut:]
         if last[:1].islower() and last.casefold() not in STOP_WORDS and \
-                len(words) - cut >= HEADLINE_MIN_WORDS - 1 and words[cut][:1].isupper() and \
-                in_headline_case(rest) and not in_headline_case(" ".join(words[:cut])):
-            return rest
+                len(rest) >= HEADLINE_MIN_WORDS - 1 and rest[0][:1].isupper() and \
+                in_headline_case(" ".join(rest)) and capitalised_small_word(rest[1:]):
+            return " ".join(rest)
     return title
+
+
+def capitalised_small_word(words: list[str]) -> bool:
+    """A word such as "For", "Into", "Via" capitalised: title case, not names."""
+    return any(len(w) >= 3 and w[0].isupper() and w.casefold() in STOP_WORDS for w in words)
 
 
 def in_headline_case(text: str) -> bool:

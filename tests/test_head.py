@@ -60,6 +60,9 @@ def parse(text: str) -> Article:
     ("A blog about the harbour towns and\nthe ferries that link them\n.\n\n"
      "Friday, July 11, 2025\n\nFerry Strike Ends After Two Weeks\n\n" + BODY,
      "Ferry Strike Ends After Two Weeks"),
+    # ... but a lower-case date line or cue under a headline is no wrapped sentence
+    ("Talks resume in Cairo\nupdated 3 hours ago\n\n" + BODY, "Talks resume in Cairo"),
+    ("Talks resume in Cairo\nposted on May 3, 2024\n\n" + BODY, "Talks resume in Cairo"),
     # a photo's alternative text, then its caption with the credit glued on
     ("Crowds at the quay\nCrowds at the quayHarbour Photo\n\nTalks resume in Cairo\n\n"
      + BODY, "Talks resume in Cairo"),
@@ -67,8 +70,11 @@ def parse(text: str) -> Article:
     ("Ledgerline\nLedgerline\nLedgerline the city's first news site - around the clock\n\n"
      "Talks resume in Cairo\n\n" + BODY, "Talks resume in Cairo"),
     # a tag run into a title-case headline
-    ("Cairo talks Envoys Return To Cairo As Truce Talks Enter Second Week\n\n" + BODY,
-     "Envoys Return To Cairo As Truce Talks Enter Second Week"),
+    ("Cairo talks Envoys Return To Cairo As Truce Talks Enter Their Second Week\n\n" + BODY,
+     "Envoys Return To Cairo As Truce Talks Enter Their Second Week"),
+    # ... not a sentence-case headline that names a run of people
+    ("Biden hosts Saudi Crown Prince Mohammed Bin Salman At White House\n\n" + BODY,
+     "Biden hosts Saudi Crown Prince Mohammed Bin Salman At White House"),
     # a title-case site label over a headline and its dek, both in sentence case
     ("Ledger Nine Harbour Watch\n\nEnvoys return to Cairo as talks enter a second week\n\n"
      "Mediators say both sides have softened their terms since the spring\n\n" + BODY,
