@@ -508,15 +508,15 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
     """The headline among the head's headline-shaped lines: one the page prints twice (above
     and below the photo) if there is one, else the first that is not a section name or a
     name. Lines that repeat an author's name or the headline are dropped."""
-    not_headlines = wrapped_lines(texts) | glued_captions(texts) | site_name_lines(texts)
+    keys = [folded(html.unescape(text)) for text in texts]
+    not_headlines = wrapped_lines(texts) | glued_captions(texts) | site_name_lines(texts, keys)
     usable = [p for p in candidates if p not in head.dropped and not is_section_label(texts[p])
               and not is_lone_byline(texts[p]) and p not in not_headlines]
     # A one-word line is a site or section name far more often than a headline.
     usable = [p for p in usable if len(texts[p].split()) >= 2] or usable
-    counts = Counter(folded(html.unescape(text)) for text in texts)
+    counts = Counter(keys)
     # A caption is printed twice as often as a headline, but ends with its credit or date.
-    repeated = [p for p in usable if counts[folded(html.unescape(texts[p]))] > 1 and
-                not texts[p].endswith(")")]
+    repeated = [p for p in usable if counts[keys[p]] > 1 and not texts[p].endswith(")")]
     chosen: int | None = (repeated or usable)[0] if repeated or usable else None
     if chosen is not None and not repeated:
         chosen = past_short_label(texts, usable, chosen)
@@ -525,10 +525,10 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
         head.title, head.title_line = strip_glued_label(strip_kicker(title)), chosen
         head.publisher = head.publisher or site
         head.dropped.add(chosen)
-    title_key = folded(html.unescape(texts[chosen])) if chosen is not None else None
+    title_key = keys[chosen] if chosen is not None else None
     author_keys = {folded(a) for a in head.authors}
     for position in candidates:
-        key = folded(html.unescape(texts[position]))
+        key = keys[position]
         if position == chosen:
             continue
         if key == title_key or key.strip(",") in author_keys:
@@ -605,20 +605,22 @@ def glued_captions(texts: list[str]) -> set[int]:
     return glued
 
 
-def site_name_lines(texts: list[str]) -> set[int]:
+def site_name_lines(texts: list[str], keys: list[str]) -> set[int]:
     """A line that starts with a short name the page prints more than once on a line of its
     own (a logo's text, the header), then goes on ("Harbour" twice above "Harbour the city's
     first news site - around the clock"): the site's name and its tagline, not a headline. A
     tag or section printed once ("Gaza" over "Gaza ceasefire holds") does not count."""
-    names: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    names: set[str] = set()  # printed alone twice so far
     found: set[int] = set()
-    for position, text in enumerate(texts):
-        key = folded(text)
-        if any(key.startswith(name + " ") for name, seen in names.items() if seen > 1):
+    for position, (text, key) in enumerate(zip(texts, keys, strict=True)):
+        if names and any(key.startswith(name + " ") for name in names):
             found.add(position)
         if len(key.split()) <= SITE_NAME_MAX_WORDS and not is_ui_label(text) and \
                 key not in shapes().kickers and not is_section_label(text):
-            names[key] += 1
+            seen[key] += 1
+            if seen[key] == 2:
+                names.add(key)
     return found
 
 
