@@ -47,6 +47,8 @@ NAME_MAX_WORDS = 4
 DATE_LINE_MAX_WORDS = 3  # "Published", a weekday, a time zone: beside the date itself
 BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
 FLATTENED_HEAD_CHARS = 600  # where a page saved as one line keeps its head
+FLATTENED_MIN_LABELS = 3  # a run of widget labels ("Share", "Email", "Facebook") opens it
+LABEL_RUN_GAP_WORDS = 3  # other words that end such a run
 
 # " date 2014-08-22 " left at the very start by the tool that saved the page.
 SAVED_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -435,7 +437,8 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     choose_title(head, texts[:HEAD_MAX_LINES], candidates)
     read_body_metadata(head, texts, end, order)
     if head.title is None:
-        head.title = headline_before_byline(head, texts, end)
+        head.title = headline_before_byline(head, texts, end) or (
+            flattened_page_title(texts[0], order) if end == 0 and texts else None)
     head.publisher = head.publisher or head.credit_outlet
     return head
 
@@ -671,6 +674,46 @@ def headline_before_byline(head: Head, texts: list[str], end: int) -> str | None
     title = first[:-1] if first.endswith(".") and not ABBREVIATION_END.search(first) else first
     return title if len(title.split()) >= HEADLINE_MIN_WORDS and is_headline_shaped(title) \
         else None
+
+
+def flattened_page_title(text: str, order: str | None) -> str | None:
+    """The headline of a page saved as one line, head and body run together: after the run
+    of widget labels its head starts with ("Share Copy URL Email Facebook Twitter"), before
+    the section and date printed under it ("Politics Mar 17, 2005"). Only a title-case
+    headline is taken: in sentence case nothing shows where the labels' words end."""
+    start = text[:FLATTENED_HEAD_CHARS]
+    dates = find_dates(start, order)
+    if not dates or language.is_rtl_text(start):
+        return None
+    words = start[:dates[0].start].split()
+    labels, begin = labels_at_start(words)
+    if labels < FLATTENED_MIN_LABELS:
+        return None  # no widget run: where the head begins cannot be told
+    title = words[begin:]
+    while title and folded(title[-1]) in shapes().section_words:
+        title.pop()  # the section printed between the headline and its date
+    headline = " ".join(title)
+    return headline if HEADLINE_MIN_WORDS <= len(title) <= HEADLINE_MAX_WORDS and \
+        is_headline_shaped(headline) and in_headline_case(headline) else None
+
+
+def labels_at_start(words: list[str]) -> tuple[int, int]:
+    """How many widget labels (one to four words each, or a bare URL) the first run of them
+    in `words` holds, and the index of the word after its last label. A few other words may
+    sit between labels ("Share on Facebook"); more end the run, so a label's word in the
+    headline ("Watch", "Home") is not taken for one."""
+    count, after, position = 0, 0, 0
+    while position < len(words):
+        size = next((n for n in range(LABEL_MAX_WORDS, 0, -1)
+                     if is_ui_label(" ".join(words[position:position + n]))), 0)
+        if size == 0 and URL.match(words[position]):
+            size = 1
+        if size:
+            count, after = count + 1, position + size
+        elif count and position - after >= LABEL_RUN_GAP_WORDS:
+            break
+        position += size or 1
+    return count, after
 
 
 def flattened_page_date(text: str, order: str | None) -> str | None:

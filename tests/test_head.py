@@ -122,6 +122,21 @@ def test_headline_run_together_with_its_standfirst_above_the_byline() -> None:
     assert lone.title is None  # one sentence over a byline is a standfirst
 
 
+def test_headline_of_a_page_saved_as_one_line() -> None:
+    """Widget labels, the headline, its section and date, the body: all on one line."""
+    body = " ".join(BODY.split())
+    page = ("By Jane Roe Share Copy URL https://ledger.example/a/1 Email Facebook Twitter "
+            "Share on Facebook Envoys Return To Cairo As Talks Enter Their Second Week "
+            f"Politics Mar 17, 2005 1:15 PM EDT {body}")
+    article = parse(page)
+    assert article.title == "Envoys Return To Cairo As Talks Enter Their Second Week"
+    assert article.date == "2005-03-17"
+    word_in_headline = page.replace("Cairo As", "Cairo Watch As")
+    assert parse(word_in_headline).title == \
+        "Envoys Return To Cairo Watch As Talks Enter Their Second Week"
+    assert parse(f"Share Email {body}").title is None
+
+
 def test_hebrew_headline_glued_to_the_body() -> None:
     """A page saved as one line: a Hebrew final letter followed by a letter is a seam."""
     article = parse("השיחות מתחדשות בלבנוןהשר אמר ביום שני כי השיחות יימשכו כל עוד שני "
