@@ -83,6 +83,7 @@ def build_once(articles: int, ner: bool, executor: str, jobs: int) -> dict[str, 
         figures["rebuild_generator_s"] = round(sum(
             v for k, v in config.plugins["research"].timer.seconds.items()  # type: ignore[attr-defined]
             if k in GENERATOR_STAGES), 2)
+        config.plugins.on_shutdown()  # as serve ends: no Pagefind left indexing a removed site
         return figures
 
 

@@ -203,6 +203,10 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
             self.pagefind_run.wait()
             self.pagefind_run = None
 
+    def on_shutdown(self) -> None:
+        # `serve` stopped: a background Pagefind run must not outlive it, still writing
+        self.wait_for_search(stop=True)
+
     def keep_search_entries(self, config: MkDocsConfig) -> Any:
         """Material's search index, made to keep the entries of pages a dirty build does not
         build again (incremental.py); None when Material's search is not the one used."""

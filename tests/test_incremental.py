@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -263,3 +266,14 @@ def test_memoised_templates_read_only_what_globals_read_declares() -> None:
             for use in re.findall(r"(?<![\w/.])(?:corpus|articles_by_id)\b(?!\.json)"
                                   r"(?:[.\[][^\s}|)]*)?", source):
                 assert use in allowed, (name, use)
+
+
+def test_stopping_serve_stops_a_background_search_index_run() -> None:
+    """The index that follows an edit runs in the background; when serve stops, so does it
+    (else it goes on writing into a site nobody serves)."""
+    plugin = ResearchPlugin()
+    run = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
+                           start_new_session=True, text=True)
+    plugin.pagefind_run = run
+    plugin.on_shutdown()
+    assert run.returncode == -signal.SIGTERM and plugin.pagefind_run is None
