@@ -99,6 +99,7 @@ class Shapes:
     kickers: frozenset[str]
     byline_cues: tuple[str, ...]  # longest first
     credit_cues: tuple[str, ...]
+    generic_credits: frozenset[str]
     agencies: dict[str, str]  # casefolded -> as written
     outlet_words: frozenset[str]
     logo_suffixes: tuple[str, ...]
@@ -118,6 +119,7 @@ def shapes() -> Shapes:
         chrome_phrases=tuple(words("chrome_phrases")), kickers=frozenset(words("kickers")),
         byline_cues=tuple(sorted(words("byline_cues"), key=len, reverse=True)),
         credit_cues=tuple(words("credit_cues")),
+        generic_credits=frozenset(words("generic_credits")),
         agencies={str(a).casefold(): str(a) for a in data["agencies"]},
         outlet_words=frozenset(words("outlet_words")),
         logo_suffixes=tuple(words("logo_suffixes")),
@@ -262,7 +264,7 @@ def is_outlet(text: str) -> bool:
 def split_names(text: str) -> list[str] | None:
     """["A B", "C D"] from "A B, C D and E F", or None when a part is not a person's name."""
     parts = [p.strip(" .,:;–—-") for p in NAME_SPLIT.split(text)]
-    parts = [p.strip(QUOTES) for p in parts if p and p.casefold() not in ("agencies", "staff")]
+    parts = [p.strip(QUOTES) for p in parts if p and p.casefold() not in shapes().generic_credits]
     if not parts or not all(is_person_name(p) for p in parts):
         return None
     return parts
@@ -767,7 +769,9 @@ def read_sign_off(head: Head, last: str, position: int) -> None:
         return
     name = last.strip("() ")
     words = len(name.split())
-    if words == 1 or name.casefold() in shapes().agencies:
+    if folded(name) in shapes().generic_credits:
+        head.dropped.add(position)  # "(وكالات)": wire services, none named
+    elif words == 1 or name.casefold() in shapes().agencies:
         head.publisher = head.publisher or name
         head.dropped.add(position)
     elif not head.authors and 2 <= words <= 3:

@@ -218,8 +218,9 @@ def test_arabic_city_dash_name_byline() -> None:
     ("Talks resume in Cairo\n\n" + BODY.replace("The minister said", "Sources told The "
                                                 "Ledger")[:-1] + "\n", "The Ledger"),
     ("المحادثات تستأنف في القاهرة\n\n" + AR_BODY + "\n(الميناء)\n", "الميناء"),
+    ("المحادثات تستأنف في القاهرة\n\n" + AR_BODY + "\n(وكالات)\n", None),
 ])
-def test_publisher_shapes(page: str, publisher: str) -> None:
+def test_publisher_shapes(page: str, publisher: str | None) -> None:
     assert parse(page).publisher == publisher
 
 
