@@ -84,8 +84,7 @@ def unglued(line: str) -> list[tuple[int, str]]:
     Hebrew letter right after it is the end of one element ("...בדרום לבנון") run into the
     next ("ושוב ..."). Other scripts show no such seam and are left whole."""
     cuts = [0] + [m.end() for m in HEBREW_SEAM.finditer(line)] + [len(line)]
-    pieces = [(a, line[a:b].strip()) for a, b in pairwise(cuts)]
-    return [(a, piece) for a, piece in pieces if piece]
+    return [(a, line[a:b]) for a, b in pairwise(cuts)]  # a seam is between two letters
 
 
 def parse_source(source: Source) -> tuple[list[Article], list[Problem]]:
