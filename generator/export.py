@@ -7,10 +7,14 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from functools import partial
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from .link import Index
-from .model import Article, Corpus, Entity
+from .model import Article, Corpus, Entity, Mention
+from .reuse import Reuse
 
 SCHEMA = "research-corpus/1"
 
@@ -18,25 +22,61 @@ SCHEMA = "research-corpus/1"
 def corpus_document(corpus: Corpus, index: Index | None = None) -> dict[str, Any]:
     """With the site's `index`, a topic's `articles` counts copies of one story once when
     count_story_once is on, as the pages do."""
+    mentions = mentions_by_article(corpus)
+    rest = corpus_parts(corpus, index)
+    return {"schema": rest.pop("schema"), "sources": rest.pop("sources"),
+            "articles": [article_entry(corpus, a, mentions.get(a.id, ()))
+                         for a in corpus.articles], **rest}
+
+
+def corpus_json(corpus: Corpus, index: Index, reuse: Reuse) -> str:
+    """`to_json(corpus_document(corpus, index))`, each article's part (most of the file)
+    encoded once and kept while the values it is made from are equal (`serve`)."""
+    mentions = mentions_by_article(corpus)
+    articles = ",".join(reuse.get(
+        ("corpus.json", a.id), (a, *article_links(corpus, a), mentions.get(a.id, ())),
+        partial(compact_entry, corpus, a, mentions.get(a.id, ()))) for a in corpus.articles)
+    parts = {key: compact(value) for key, value in corpus_parts(corpus, index).items()}
+    parts = {"schema": parts.pop("schema"), "sources": parts.pop("sources"),
+             "articles": f"[{articles}]", **parts}
+    return "{" + ",".join(f"{compact(key)}:{text}" for key, text in parts.items()) + "}\n"
+
+
+def mentions_by_article(corpus: Corpus) -> dict[str, tuple[Mention, ...]]:
+    grouped: dict[str, list[Mention]] = {}
+    for article, found in groupby(corpus.mentions, key=attrgetter("article")):
+        grouped.setdefault(article, []).extend(found)  # (an article's come together)
+    return {article: tuple(found) for article, found in grouped.items()}
+
+
+def article_links(corpus: Corpus, article: Article) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An article's topics and the other copies of its story."""
+    return corpus.article_topics.get(article.id, ()), corpus.same_story.get(article.id, ())
+
+
+def compact_entry(corpus: Corpus, a: Article, mentions: Iterable[Mention]) -> str:
+    return compact(article_entry(corpus, a, mentions))
+
+
+def article_entry(corpus: Corpus, a: Article, mentions: Iterable[Mention]) -> dict[str, Any]:
+    topics, copies = article_links(corpus, a)
+    return {
+        "id": a.id, "source_file": a.source_file, "index_in_file": a.index_in_file,
+        "title": a.title, "display_title": a.display_title, "date": a.date,
+        "publisher": a.publisher, "languages": list(a.languages), "topics": list(topics),
+        "tags": list(a.tags), "authors": list(a.authors), "url": a.url,
+        "word_count": a.word_count, "same_story": list(copies),
+        "mentions": [{"entity": m.entity, "surface": m.surface, "paragraph": m.paragraph,
+                      "start": m.start, "end": m.end} for m in mentions]}
+
+
+def corpus_parts(corpus: Corpus, index: Index | None) -> dict[str, Any]:
+    """corpus.json but its articles, in the file's order."""
     count = index.story_count if index else lambda articles: sum(1 for _ in articles)
-    mentions_by_article: dict[str, list[dict[str, Any]]] = {}
-    for mention in corpus.mentions:
-        mentions_by_article.setdefault(mention.article, []).append({
-            "entity": mention.entity, "surface": mention.surface, "paragraph": mention.paragraph,
-            "start": mention.start, "end": mention.end})
     return {
         "schema": SCHEMA,
         "sources": [{"file": s.file, "sha256": s.sha256, "encoding": s.encoding,
                      "problem": s.problem} for s in corpus.sources],
-        "articles": [{
-            "id": a.id, "source_file": a.source_file, "index_in_file": a.index_in_file,
-            "title": a.title, "display_title": a.display_title, "date": a.date,
-            "publisher": a.publisher, "languages": list(a.languages),
-            "topics": list(corpus.article_topics.get(a.id, ())),
-            "tags": list(a.tags),
-            "authors": list(a.authors), "url": a.url, "word_count": a.word_count,
-            "same_story": list(corpus.same_story.get(a.id, ())),
-            "mentions": mentions_by_article.get(a.id, [])} for a in corpus.articles],
         "entities": [{
             "id": e.id, "name": e.name, "type": e.type,
             "aliases": [name for name in e.all_names if name != e.name],
@@ -67,7 +107,13 @@ def graph_document(corpus: Corpus, index: Index) -> dict[str, Any]:
 def to_json(document: dict[str, Any]) -> str:
     """Compact JSON: the C encoder (indented output takes the slow pure-Python path, seconds
     at 10,000 articles). Pretty-print with `python -m json.tool` when reading by eye."""
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return compact(document) + "\n"
+
+
+def compact(value: Any) -> str:
+    """A value as to_json writes it inside a document: so a document's parts can be encoded
+    one at a time and joined with "," and ":" to the same text."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def csv_text(header: list[str], rows: Iterable[Iterable[Any]]) -> str:
@@ -86,10 +132,25 @@ def entities_csv(corpus: Corpus, index: Index) -> str:
          for e in corpus.entities))
 
 
-def mentions_csv(corpus: Corpus) -> str:
-    return csv_text(["article", "entity", "surface", "paragraph", "start", "end", "how"],
-                    ([m.article, m.entity, m.surface, m.paragraph, m.start, m.end, m.how]
-                     for m in corpus.mentions))
+MENTIONS_HEADER = ["article", "entity", "surface", "paragraph", "start", "end", "how"]
+
+
+def mentions_csv(corpus: Corpus, reuse: Reuse | None = None) -> str:
+    """One row per mention; with `reuse`, each article's rows kept while its mentions are
+    equal (a csv writer's rows do not depend on each other)."""
+    reuse = reuse or Reuse()
+    runs = ((article, tuple(run)) for article, run in groupby(corpus.mentions,
+                                                               key=attrgetter("article")))
+    return csv_text(MENTIONS_HEADER, ()) + "".join(
+        reuse.get(("mentions.csv", article), found, partial(mention_rows, found))
+        for article, found in runs)
+
+
+def mention_rows(mentions: tuple[Mention, ...]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [m.article, m.entity, m.surface, m.paragraph, m.start, m.end, m.how] for m in mentions)
+    return buffer.getvalue()
 
 
 def events_csv(corpus: Corpus) -> str:

@@ -41,8 +41,9 @@ import jinja2.bccache
 
 from . import render
 from .executor import ProcessPool
-from .model import Article, Entity
+from .model import Article, Entity, Mention
 from .render import TEMPLATES, ArticleHeading, Renderer, Site
+from .reuse import Reuse
 
 if TYPE_CHECKING:
     from .config import Config
@@ -146,15 +147,178 @@ def templates_fingerprint() -> tuple[tuple[str, int, int], ...]:
                         if (key := stat_key(path)) is not None))
 
 
+# A memoised page: its context digest, its Markdown, and what `PageInputs.may_change` needs
+# of it (an article page's entity list, an entity page's neighbours: ids).
+Memoised = tuple[bytes, str, Any]
+
+
 @dataclass
 class PageMemo:
     """Per-process: each memoised page's context digest and Markdown, and what they hold for."""
 
     key: Any = None  # the renderer's settings and templates
-    pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # url -> digest, text
+    pages: dict[str, Memoised] = field(default_factory=dict)  # url -> digest, text, shown ids
     rendered: int = 0  # templates run for memoised pages in the last build
     kept: int = 0
+    checked: int = 0  # memoised pages whose context was built and digested
     digests: Digests = field(default_factory=lambda: Digests())
+    inputs: PageInputs | None = None  # what the last build's article and entity pages read
+    reused: dict[Any, tuple[Any, Any]] = field(default_factory=dict)  # see reuse.py
+
+
+# Set by tests: every article or entity page kept because its inputs are unchanged has its
+# context built and digested anyway, and a digest that differs from the last build's is an
+# error (PageInputs missed an input the page reads).
+VERIFY_KEPT = False
+
+
+@dataclass(frozen=True)
+class PageInputs:
+    """What the article and entity pages of one build are made from, per article and entity,
+    in values whose `==` is exact (str, int, None, and tuples and dataclasses of them), so that
+    a rebuild can tell without building a page's context that the page cannot have changed.
+
+    An article page shows its Article, its mentions, the entities they name (ranked by their
+    corpus-wide mention counts), the headings of its neighbours in corpus order and of the
+    copies of its story. An entity page shows its entity, its mentions, the headings and
+    quoted paragraphs of the articles naming it, its events (with their articles' topics
+    and titles) and quotes, and its top neighbours (names, counts, Graph-page community).
+    Everything else a page reads is in the memo's key (settings, templates). A page these
+    say may have changed has its context built and digested, as before (`digest`), so that
+    this is only a shortcut: it may name too many pages, never too few (VERIFY_KEPT)."""
+
+    # article -> (Article, mentions, topics, events, quotes, other copies of its story)
+    articles: dict[str, tuple[Any, ...]]
+    order: dict[str, tuple[str | None, str | None]]  # article -> the ids before and after it
+    entities: dict[str, tuple[Any, ...]]  # entity -> its fields, aliases in order
+    counts: dict[str, tuple[int, int]]  # entity -> mentions, articles (as the pages count)
+    community: dict[str, int]  # entity -> its community on the Graph page
+
+    @classmethod
+    def of(cls, renderer: Renderer) -> PageInputs:
+        corpus, index = renderer.corpus, renderer.index
+        quotes: dict[str, list[Any]] = {}
+        for quote in corpus.quotes:
+            quotes.setdefault(quote.article, []).append(quote)
+        articles = {a.id: (a, tuple(index.mentions_by_article.get(a.id, ())),
+                           corpus.article_topics.get(a.id, ()),
+                           tuple(index.events_by_article.get(a.id, ())),
+                           tuple(quotes.get(a.id, ())), corpus.same_story.get(a.id, ()))
+                    for a in corpus.articles}
+        ids = [a.id for a in corpus.articles]
+        order = {article: (ids[n - 1] if n else None, ids[n + 1] if n + 1 < len(ids) else None)
+                 for n, article in enumerate(ids)}
+        entities = {e.id: (e.name, e.type, tuple(e.aliases.items()), e.description,
+                           e.context_aliases, e.demonyms, e.source) for e in corpus.entities}
+        counts = {e.id: (index.mention_count(e.id), index.article_count(e.id))
+                  for e in corpus.entities}
+        view = renderer.graph
+        community = {e.id: view.community[n] for n, e in enumerate(view.nodes)}
+        return cls(articles, order, entities, counts, community)
+
+    def changes(self, old: PageInputs, index: Any) -> PageChanges:
+        """Which pages may differ from `old`'s build's."""
+        changed = {a for a, facts in self.articles.items() if old.articles.get(a) != facts}
+        changed |= old.articles.keys() - self.articles.keys()
+        entities = {e for e, token in self.entities.items() if old.entities.get(e) != token}
+        entities |= old.entities.keys() - self.entities.keys()
+        counts = {e for e, n in self.counts.items() if old.counts.get(e) != n}
+        counts |= old.counts.keys() - self.counts.keys()
+        touched = entities | counts
+        for article in changed:
+            touched |= touched_by(old.articles.get(article), self.articles.get(article))
+        pages = {article for article, around in self.order.items()
+                 if article in changed or old.order.get(article) != around
+                 or not changed.isdisjoint(around) or not changed.isdisjoint(
+                     self.articles[article][5])}
+        for entity in entities:  # its name, type or names on the pages of its articles
+            pages.update(index.articles_by_entity.get(entity, ()))
+        reranked = {article for entity in counts
+                    for article in index.articles_by_entity.get(entity, ())} - pages
+        # an entity page lists its articles in corpus order: a file renamed (moved in it)
+        # may reorder any list; an added or removed one leaves the others' order as it was
+        reordered = [a for a in old.order if a in self.order] != \
+            [a for a in self.order if a in old.order]
+        return PageChanges(pages, reranked,
+                           None if reordered or old.community != self.community else touched,
+                           entities | counts)
+
+
+def named_in(facts: tuple[Any, ...] | None) -> set[str]:
+    """The entities an article's mentions, events and quotes name."""
+    if facts is None:
+        return set()
+    _, mentions, _, events, quotes, _ = facts
+    return ({m.entity for m in mentions} | {e for event in events for e in event.entities}
+            | {q.speaker for q in quotes if q.speaker is not None})
+
+
+def touched_by(old: tuple[Any, ...] | None, new: tuple[Any, ...] | None) -> set[str]:
+    """The entities whose pages may show what changed in an article: an entity page shows of
+    it its heading, its events (with its topics), its quotes and the paragraphs that mention
+    the entity or quote it, and counts it among the entity's articles and neighbours'."""
+    if old is None or new is None or heading_of(old[0]) != heading_of(new[0]) \
+            or old[5] != new[5]:  # copies of a story: counts too
+        return named_in(old) | named_in(new)
+    touched: set[str] = set()
+    if old[1] != new[1]:
+        before, after = by_entity(old[1]), by_entity(new[1])
+        if before.keys() != after.keys():  # who appears with whom: every one's neighbours
+            return named_in(old) | named_in(new)
+        touched |= {entity for entity, found in after.items() if before[entity] != found}
+    if old[2:4] != new[2:4]:  # topics, events
+        touched |= {e for facts in (old, new) for event in facts[3] for e in event.entities}
+    if old[4] != new[4]:
+        touched |= {q.speaker for facts in (old, new) for q in facts[4] if q.speaker}
+    if old[0].paragraphs != new[0].paragraphs:
+        before, after = old[0].paragraphs, new[0].paragraphs
+        edited = {n for n in range(max(len(before), len(after)))
+                  if n >= len(before) or n >= len(after) or before[n] != after[n]}
+        touched |= {m.entity for m in new[1] if m.paragraph in edited}
+        touched |= {q.speaker for facts in (old, new) for q in facts[4]
+                    if q.speaker and q.paragraph in edited}
+    return touched
+
+
+def by_entity(mentions: tuple[Mention, ...]) -> dict[str, list[Mention]]:
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.entity, []).append(mention)
+    return grouped
+
+
+def heading_of(article: Article) -> tuple[Any, ...]:
+    """What of an article other pages than its own show (render.ArticleHeading)."""
+    return (article.id, article.title, article.display_title, article.date, article.publisher)
+
+
+@dataclass(frozen=True)
+class PageChanges:
+    """The article and entity pages an edit may have changed (`PageInputs.changes`)."""
+
+    articles: set[str]
+    reranked: set[str]  # articles naming an entity whose count changed: its list's order may
+    entities: set[str] | None  # None: every entity page (the Graph page's communities moved)
+    shown: set[str]  # entities whose name or counts changed: so may their neighbours' pages
+
+    def may_change(self, renderer: Renderer, kind: str, item: Any, shown: Any) -> bool:
+        if kind == "article":
+            return item.id in self.articles or (item.id in self.reranked and shown != shown_of(
+                "article.md.j2", {"entities_by_type": renderer.entities_by_type(
+                    renderer.present(item.id))}))
+        return self.entities is None or item.id in self.entities or \
+            not self.shown.isdisjoint(shown)
+
+
+def shown_of(template: str, context: dict[str, Any]) -> Any:
+    """What of a page `PageChanges.may_change` compares: the ids of an article page's entity
+    list in order, an entity page's neighbours."""
+    if template == "article.md.j2":
+        return tuple((title, tuple(e.id for e in group))
+                     for title, group in context["entities_by_type"])
+    if template == "entity.md.j2":
+        return tuple(entity.id for entity, _ in context["neighbours"])
+    return None
 
 
 class ContextPickler(pickle.Pickler):
@@ -251,12 +415,16 @@ class MemoRenderer(Renderer):
         super().__init__(corpus, config)
         self.env = shared_environment()
         key = (repr(config), templates_fingerprint())
+        self.reuse = Reuse(memo.reused if memo.key == key else None)
         self.previous = memo.pages if memo.key == key else {}
         self.digests = memo.digests if memo.key == key else Digests()
+        self.inputs = PageInputs.of(self)
+        self.changes = (self.inputs.changes(memo.inputs, self.index)
+                        if memo.key == key and memo.inputs is not None else None)
         self.memo, self.memo_key = memo, key
-        self.seen: dict[str, tuple[bytes, str]] = {}  # this build's, for the next one
-        self.rendered = 0
-        self.last: tuple[str, bytes | None, bool] = ("", None, False)
+        self.seen: dict[str, Memoised] = {}  # this build's, for the next one
+        self.rendered = self.checked = 0
+        self.last: tuple[str, bytes | None, bool, Any] = ("", None, False, None)
 
     def page(self, template: str, url: str, **context: Any) -> tuple[str, str]:
         if template not in GLOBALS_READ:
@@ -269,10 +437,30 @@ class MemoRenderer(Renderer):
         else:
             path, text = super().page(template, url, **context)
             self.rendered += 1
-        self.last = (url, found, not kept)
+        self.checked += 1
+        self.last = (url, found, not kept, shown_of(template, context))
         if found is not None:
-            self.seen[url] = (found, text)
+            self.seen[url] = (found, text, self.last[3])
         return path, text
+
+    def pages_of(self, pages: list[tuple[str, int]]) -> list[tuple[str, str]]:
+        """Pages whose inputs are unchanged (PageInputs) as the last build made them, without
+        building their context; the others as `Renderer.pages_of` makes them."""
+        done = []
+        for kind, position in pages:
+            item = (self.corpus.entities if kind == "entity" else self.corpus.articles)[position]
+            old = self.previous.get(item.url)
+            if old is None or self.changes is None or \
+                    self.changes.may_change(self, kind, item, old[2]):
+                done.extend(super().pages_of([(kind, position)]))
+                continue
+            if VERIFY_KEPT:
+                super().pages_of([(kind, position)])
+                assert self.last[1] == old[0], f"{item.url}: kept, but its context changed"
+            self.seen[item.url] = old
+            self.last = (item.url, old[0], False, old[2])
+            done.append((render.page_path(item.url), old[1]))
+        return done
 
     def article_and_entity_pages(self) -> list[tuple[str, str]]:
         pages = [("article", position) for position in range(len(self.corpus.articles))]
@@ -287,8 +475,9 @@ class MemoRenderer(Renderer):
         finally:
             pool.close()
             _FORKED = None
-        self.rendered = sum(1 for *_, rendered in done if rendered)  # (nothing before)
-        self.seen.update((url, (found, text)) for _, text, url, found, _ in done
+        self.rendered = sum(1 for *_, rendered, _ in done if rendered)  # (nothing before)
+        self.checked = len(done)
+        self.seen.update((url, (found, text, shown)) for _, text, url, found, _, shown in done
                          if found is not None)
         return [(path, text) for path, text, *_ in done]
 
@@ -296,7 +485,8 @@ class MemoRenderer(Renderer):
         site = super().render()
         self.memo.key, self.memo.pages = self.memo_key, self.seen
         self.memo.digests = self.digests.kept_for(self.corpus.articles)
-        self.memo.rendered = self.rendered
+        self.memo.inputs, self.memo.reused = self.inputs, self.reuse.made
+        self.memo.rendered, self.memo.checked = self.rendered, self.checked
         self.memo.kept = len(self.seen) - self.rendered
         return site
 
@@ -305,15 +495,15 @@ _FORKED: MemoRenderer | None = None
 
 
 def memo_render_in_worker(pages: list[tuple[str, int]]
-                          ) -> list[tuple[str, str, str, bytes | None, bool]]:
-    """In a forked worker: each page with its url, digest and whether its template ran, so the
-    parent remembers them."""
+                          ) -> list[tuple[str, str, str, bytes | None, bool, Any]]:
+    """In a forked worker: each page with its url, digest, whether its template ran and what
+    of it PageChanges compares, so the parent remembers them."""
     assert _FORKED is not None
     done = []
     for page in pages:
         [(path, text)] = _FORKED.pages_of([page])
-        url, found, rendered = _FORKED.last
-        done.append((path, text, url, found, rendered))
+        url, found, rendered, shown = _FORKED.last
+        done.append((path, text, url, found, rendered, shown))
     return done
 
 

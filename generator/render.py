@@ -26,7 +26,7 @@ from .export import (
     article_json_ld,
     atom_feed,
     bibtex,
-    corpus_document,
+    corpus_json,
     csl_json,
     entities_csv,
     events_csv,
@@ -40,6 +40,7 @@ from .extract.matcher import script_of
 from .graph import GraphView, graph_view, neighbourhood
 from .link import Index, article_map, build_index, ranked
 from .model import Article, Corpus, Entity, Event, Mention, Paragraph, Quote, Topic
+from .reuse import Reuse
 from .sentences import sentences
 from .slugs import page_path, relative_url
 
@@ -102,6 +103,7 @@ class Renderer:
         self.entities = {entity.id: entity for entity in corpus.entities}
         self.articles = article_map(corpus)
         self.headings: dict[str, ArticleHeading] = {}
+        self.reuse = Reuse()  # nothing from a last build: see incremental.MemoRenderer
         # Each speaker's quotes, a quote printed again (a copy of the story, a repeated
         # line) listed once, where it first appears; every one is in corpus.json and quotes.csv.
         self.quotes_by_speaker: dict[str, list[Quote]] = {}
@@ -114,8 +116,12 @@ class Renderer:
     @cached_property
     def graph(self) -> GraphView:
         """What the Graph page draws (layout and communities); the entity pages' small graphs
-        take their colours from it."""
-        return graph_view(self.corpus, self.index)
+        take their colours from it. Made from the entities' names, types and counts and
+        who appears with whom (an order-free dict: the view sorts what it takes from it)."""
+        inputs = (tuple((e.id, e.name, e.type, self.index.mention_count(e.id),
+                         self.index.article_count(e.id)) for e in self.corpus.entities),
+                  self.index.cooccurrence)
+        return self.reuse.get("graph view", inputs, partial(graph_view, self.corpus, self.index))
 
     def page(self, template: str, url: str, **context: Any) -> tuple[str, str]:
         href: Callable[[str], str] = partial(relative_url, url)
@@ -153,15 +159,17 @@ class Renderer:
             if title:
                 site.nav.append({title: path})
         site.pages.update(self.timeline_year_pages(context["timeline_years"]))
-        site.files["data/corpus.json"] = to_json(corpus_document(self.corpus, self.index))
-        site.files["data/graph.json"] = to_json(graph_document(self.corpus, self.index))
+        site.files["data/corpus.json"] = corpus_json(self.corpus, self.index, self.reuse)
+        graph = graph_document(self.corpus, self.index)
+        site.files["data/graph.json"] = self.reuse.get("graph.json", graph, partial(to_json, graph))
         url = self.config.site_url
         site.files.update({
             "data/entities.csv": entities_csv(self.corpus, self.index),
-            "data/mentions.csv": mentions_csv(self.corpus),
+            "data/mentions.csv": mentions_csv(self.corpus, self.reuse),
             "data/events.csv": events_csv(self.corpus),
             "data/quotes.csv": quotes_csv(self.corpus),
-            "data/cooccurrence.graphml": graphml(self.corpus, self.index),
+            "data/cooccurrence.graphml": self.reuse.get(  # made from the graph document
+                "graphml", graph, partial(graphml, self.corpus, self.index)),
             "data/articles.csl.json": csl_json(self.corpus, url),
             "data/articles.bib": bibtex(self.corpus, url),
             "feed.xml": atom_feed(self.corpus, self.config.site_name, url, self.config.built),
@@ -258,18 +266,30 @@ class Renderer:
         paragraphs = LinkedParagraphs(article, mentions, tuple(
             self.entities[e] for e in dict.fromkeys(m.entity for m in mentions)
             if e in self.entities))
-        present = [self.entities[e] for e in self.index.entities_by_article.get(article.id, [])]
-        by_type = [(title, ranked([e for e in present if e.type == entity_type], self.index))
-                   for entity_type, title, _ in ENTITY_SECTIONS]
-        copies = sorted((self.articles[other] for other in self.corpus.same_story.get(
+        present = self.present(article.id)
+        # headings, not Articles: the neighbours' and copies' pages show only these, so an
+        # edit to an article's text leaves their pages (and their context digests) as they were
+        copies = sorted((self.heading(other) for other in self.corpus.same_story.get(
             article.id, ())), key=lambda a: (a.date is None, a.date or "", a.id))
         people = {name: e for e in present if e.type == "person" for name in e.all_names}
         authors = [(name, people.get(name)) for name in article.authors]
         return self.page("article.md.j2", article.url, article=article, paragraphs=paragraphs,
-                         previous=previous, following=following, same_story=copies,
+                         previous=self.heading(previous.id) if previous else None,
+                         following=self.heading(following.id) if following else None,
+                         same_story=copies,
                          authors=authors,
                          json_ld=ArticleJsonLd(article, tuple(present), self.config.site_url),
-                         entities_by_type=[(title, group) for title, group in by_type if group])
+                         entities_by_type=self.entities_by_type(present))
+
+    def present(self, article_id: str) -> list[Entity]:
+        """The entities an article names, by first mention."""
+        return [self.entities[e] for e in self.index.entities_by_article.get(article_id, [])]
+
+    def entities_by_type(self, present: list[Entity]) -> list[tuple[str, list[Entity]]]:
+        """An article page's entity list: by section, each ranked (by corpus-wide mentions)."""
+        by_type = [(title, ranked([e for e in present if e.type == entity_type], self.index))
+                   for entity_type, title, _ in ENTITY_SECTIONS]
+        return [(title, group) for title, group in by_type if group]
 
     def timeline_year_pages(self, years: list[TimelineYear]) -> dict[str, str]:
         """One page per year of a split timeline (none when the timeline is a single page)."""
