@@ -49,6 +49,8 @@ BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
 FLATTENED_HEAD_CHARS = 600  # where a page saved as one line keeps its head
 FLATTENED_MIN_LABELS = 3  # a run of widget labels ("Share", "Email", "Facebook") opens it
 LABEL_RUN_GAP_WORDS = 3  # other words that end such a run
+MENU_MIN_ITEMS = 3  # "Home | World | Sport"
+MENU_ITEM_MAX_WORDS = 4  # "What's On", "Ask a Doctor"
 
 # " date 2014-08-22 " left at the very start by the tool that saved the page.
 SAVED_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -68,6 +70,8 @@ CAPTION_CREDIT = re.compile(
 PHOTO_CREDIT = re.compile(
     r"^\s*[\[(]?\s*(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit)?\s*:", re.I)
 DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)")
+# Between a menu's items: a bar, a bullet, an arrow or a slash with spaces, or a wide gap.
+MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[»›>/]\s+|\s{2,}|\t")
 DASH_SPLIT = re.compile(r"\s+[-–—|]+\s+|\s*\|\s*")
 NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\band\b|\bو(?=\s))\s*")
 SOURCE_LINE = re.compile(r"^[/|\s]*(?:source|المصدر|מקור)\s*:\s*(.+)$", re.I)
@@ -163,6 +167,21 @@ def is_ui_label(text: str) -> bool:
     key = folded(text)
     return key in shapes().ui_labels or key.removeprefix("ال").removeprefix("ה") in \
         shapes().ui_labels
+
+
+def is_menu_line(raw: str) -> bool:
+    """A row of navigation items: "Home | World | Business | Sport", "News > Local > Courts",
+    "News  Opinion  Sport  Culture" (items set apart by two spaces), in any script. Four items
+    of at most a few words, or three when one is a known label; never a line with a date
+    ("Tuesday | 14 May 2024 | 06:30")."""
+    items = [item for item in MENU_SEPARATOR.split(raw.strip()) if item.strip()]
+    if len(items) < MENU_MIN_ITEMS or any(len(item.split()) > MENU_ITEM_MAX_WORDS
+                                          for item in items):
+        return False
+    if date_in_line(raw) is not None:
+        return False
+    return len(items) >= MENU_MIN_ITEMS + 1 or any(
+        is_ui_label(item) or is_section_label(item) for item in items)
 
 
 def is_chrome(text: str) -> bool:
@@ -432,6 +451,7 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     head = Head()
     end = head_end(lines)
     texts = [line.clean for line in lines]
+    head.dropped.update(p for p, line in enumerate(lines[:end]) if is_menu_line(line.text))
     order = numeric_order(texts[:end + 3]) or ("DMY" if rtl else None)
     candidates: list[int] = []
     for position in range(end):

@@ -47,6 +47,11 @@ NOT_OUTLETS = frozenset({"He", "She", "They", "It", "We", "I", "Reuters"})
 
 HEADING_MAX_WORDS = 8
 SITE_HEADER_MAX_WORDS = 10  # site names, taglines and menu labels are shorter than headlines
+SITE_HEADER_LINES = 12  # where a site's header ends, a cookie notice and skip links included
+SITE_NAME_MAX_WORDS = 5
+SECTION_MAX_WORDS = 3  # "Local News", "Dispatches / Region"
+TAGLINE_MAX_WORDS = 14
+RTL_SITE_NAME_MAX_WORDS = 3  # "جريدة المرفأ", "זמן צפון"; a banner is longer
 MIN_ARTICLE_WORDS = 40
 
 
@@ -265,15 +270,10 @@ def classify(line: Line, draft: Draft, kept: list[tuple[Line, str]],
 
 
 def strip_site_header(lines: list[Line], draft: Draft, removed: list[str]) -> list[Line]:
-    """Lines up to the last navigation label near the top are the site's header; its first
-    name-shaped line is the site name, i.e. the publisher."""
-    top = []
-    for line in lines[:8]:
-        if len(line.text.split()) >= SITE_HEADER_MAX_WORDS:
-            break  # a headline or the body has begun: labels after it are the page's own
-        top.append(line)
-    last_label = max((i for i, line in enumerate(top) if head.is_ui_label(line.clean)),
-                     default=-1)
+    """Lines up to the last navigation label or menu near the top (past a cookie notice) are
+    the site's header; its first name-shaped line is the site name, i.e. the publisher."""
+    top = header_lines(lines)
+    last_label = max((i for i, line in enumerate(top) if is_navigation(line)), default=-1)
     if last_label < 0:
         return lines
     kept = []
@@ -282,10 +282,59 @@ def strip_site_header(lines: list[Line], draft: Draft, removed: list[str]) -> li
         if date_in_line(text):
             kept.append(line)  # a date bar inside the header is the page's date: read it
             continue
-        if draft.publisher is None and not head.is_ui_label(text) and looks_like_name(text):
-            draft.publisher = head.logo_publisher(text) or text
+        if draft.publisher is None and (welcome := head.WELCOME.match(text)):
+            draft.publisher = welcome[1]  # "Welcome to X. We use cookies..."
+        elif draft.publisher is None and not is_navigation(line) and \
+                not head.is_chrome(text) and looks_like_name(site_part(text)):
+            draft.publisher = head.logo_publisher(text) or site_part(text)
         removed.append(text)
     return kept + lines[last_label + 1:]
+
+
+def header_lines(lines: list[Line]) -> list[Line]:
+    """The lines a site's header can hold, in the order sites print them: notices and skip
+    links, the site's name and its tagline (or a short banner), then menus, section names and
+    the name again. The first other line ends it (a headline, a byline, the body), so a label
+    printed after the headline ("Share") does not take the headline with it."""
+    top: list[Line] = []
+    named = menus_seen = False
+    above_menus = 0  # lines other than notices and labels before the first menu
+    for line in lines[:SITE_HEADER_LINES]:
+        text = line.clean
+        words = len(text.split())
+        if is_navigation(line):  # a skip link above the site's name starts no menus
+            menus_seen = menus_seen or named or head.is_menu_line(line.text)
+        elif head.is_chrome(text) or date_in_line(text):
+            pass
+        elif head.byline(text) is not None or head.is_lone_byline(text):
+            break
+        elif menus_seen:
+            if words > SECTION_MAX_WORDS and not (not named and is_site_name(text)):
+                break  # after the menus only section names and the site's name are short
+            named = named or is_site_name(text)
+        else:
+            if above_menus == 0 and is_site_name(text):
+                named = True
+            elif not (named and above_menus == 1 and words <= TAGLINE_MAX_WORDS) and \
+                    not (above_menus == 0 and words < SITE_HEADER_MAX_WORDS):
+                break  # neither the tagline under the name nor a short banner
+            above_menus += 1
+        top.append(line)
+    return top
+
+
+def is_site_name(text: str) -> bool:
+    return len(text.split()) <= SITE_NAME_MAX_WORDS and looks_like_name(site_part(text))
+
+
+def is_navigation(line: Line) -> bool:
+    return head.is_ui_label(line.clean) or head.is_menu_line(line.text)
+
+
+def site_part(text: str) -> str:
+    """"Harbour 7 News | The Valley's News Leader" -> "Harbour 7 News": the name before its
+    tagline."""
+    return re.split(r"\s+[|–—-]\s+|\s*\|\s*", text, maxsplit=1)[0].strip()
 
 
 def strip_site_footer(lines: list[Line], draft: Draft, removed: list[str]) -> list[Line]:
@@ -298,7 +347,10 @@ def strip_site_footer(lines: list[Line], draft: Draft, removed: list[str]) -> li
 
 
 def looks_like_name(text: str) -> bool:
+    """A few capitalised words; in Arabic and Hebrew, which have no capitals, a few words."""
     words = text.split()
+    if language.is_rtl_text(text):
+        return 0 < len(words) <= RTL_SITE_NAME_MAX_WORDS
     return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in NAME_PARTICLES
                                        for w in words)
 

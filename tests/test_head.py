@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.head import is_menu_line
 from generator.ingest import decode_source
 from generator.model import Article
 from generator.outlets import load_outlets, name_publishers
@@ -94,6 +95,51 @@ def test_arabic_and_hebrew_headlines() -> None:
             "הפקידים סירבו להגיב על פרטי התוכנית שטרם פורסמה, אך אמרו כי סבב נוסף צפוי "
             "בשבוע הבא בקהיר.\n")
     assert parse(f"{hebrew}\n\n{body}").title == hebrew
+
+
+@pytest.mark.parametrize("line, menu", [
+    ("Home | World | Business | Sport | Video", True),
+    ("News  Opinion  Sport  Culture  More", True),  # items set apart by two spaces
+    ("News > Local News > Courts", True),
+    ("الرئيسية | أخبار | اقتصاد | رياضة", True),
+    ("Accept all   Reject all   Manage preferences", True),
+    ("Opinion | Why the talks matter", False),
+    ("Talks resume in Cairo after a long pause | World | The Daily Ledger", False),
+    ("Tuesday | 14 May 2024 | 06:30", False),  # a date line
+    ("14/05/2019", False),
+])
+def test_menu_lines(line: str, menu: bool) -> None:
+    assert is_menu_line(line) is menu
+
+
+@pytest.mark.parametrize("page, title, publisher", [
+    # the site's name, its tagline, a menu, a section, then the headline
+    ("The Harbour Ledger\nNotes on the town and the people who keep it going\n"
+     "Home   About   Archive   Subscribe by email\n\nLOCAL NEWS\n\n"
+     "Ferry service returns after a winter off\n\nBy Jane Roe\n\n" + BODY,
+     "Ferry service returns after a winter off", "The Harbour Ledger"),
+    # a cookie notice and its buttons above the site's name
+    ("We value your privacy\nWe and our partners use cookies to store information on your "
+     "device and to measure how the site is used by the people who read it.\n"
+     "Accept all   Reject all   Manage preferences\nSkip to content\nThe Harbour Post\n"
+     "Menu   Search   Newsletters\nNews | Business | Sport | Travel\n\nBusiness\n\n"
+     "Ferry operator collapses, stranding hundreds\n\n" + BODY,
+     "Ferry operator collapses, stranding hundreds", "The Harbour Post"),
+    ("Welcome to Ledgerline. We use cookies to improve your experience.\nAccept\n"
+     "Channels\n\nFerry operator collapses, stranding hundreds\n\n" + BODY,
+     "Ferry operator collapses, stranding hundreds", "Ledgerline"),
+    # an Arabic site's name above its menu
+    ("جريدة الميناء\nالرئيسية | أخبار | اقتصاد | رياضة | صحة\n\nاقتصاد\n\n"
+     "المحادثات تستأنف في القاهرة بعد توقف طويل\n\n" + AR_BODY,
+     "المحادثات تستأنف في القاهرة بعد توقف طويل", "جريدة الميناء"),
+    # a label after the headline and byline does not take them into the header
+    ("Talks resume in Cairo\nBy Jane Roe\nShare\n\n" + BODY, "Talks resume in Cairo", None),
+    ("Ferry service returns to the harbour after a long winter\nJane Roe\nView Comments\n\n"
+     + BODY, "Ferry service returns to the harbour after a long winter", None),
+])
+def test_site_header_above_the_headline(page: str, title: str, publisher: str | None) -> None:
+    article = parse(page)
+    assert (article.title, article.publisher) == (title, publisher)
 
 
 def test_no_headline_when_the_page_starts_with_the_body() -> None:
