@@ -26,7 +26,7 @@ from . import language
 from .dates import date_in_line, find_dates, numeric_order
 from .extract.cues import cues
 from .extract.matcher import fold
-from .sentences import sentences
+from .sentences import ABBREVIATIONS, sentences
 
 SHAPES_FILE = Path(__file__).parent / "data" / "page_shapes.yml"
 HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
@@ -50,6 +50,9 @@ FLATTENED_HEAD_CHARS = 600  # where a page saved as one line keeps its head
 FLATTENED_MIN_LABELS = 3  # a run of widget labels ("Share", "Email", "Facebook") opens it
 LABEL_RUN_GAP_WORDS = 3  # other words that end such a run
 MENU_MIN_ITEMS = 3  # "Home | World | Sport"
+MARKET_ARROWS = ("▲", "▼")
+DATA_MIN_FIGURES = 3
+DATA_FIGURE_SHARE = 0.3  # a headline's figures are fewer ("to cut 1,200 jobs")
 MENU_ITEM_MAX_WORDS = 4  # "What's On", "Ask a Doctor"
 
 # " date 2014-08-22 " left at the very start by the tool that saved the page.
@@ -185,9 +188,11 @@ def is_menu_line(raw: str) -> bool:
 
 
 def is_chrome(text: str) -> bool:
-    """A widget label, cookie or browser notice, bare URL, short menu bullet or logo line."""
+    """A widget label, cookie or browser notice, bare URL, short menu bullet, logo line, ticker
+    or a time with no date."""
     key = text.casefold()
     return (is_ui_label(text) or URL.match(text) is not None
+            or ((is_data_line(text) or is_time_line(text)) and date_in_line(text) is None)
             or any(phrase in key for phrase in shapes().chrome_phrases)
             or (BULLET.match(text) is not None and len(text.split()) <= 5)
             or PHOTO_CREDIT.match(text) is not None
@@ -199,9 +204,33 @@ def is_caption(text: str) -> bool:
 
 
 def is_section_label(text: str) -> bool:
-    words = [w.strip(".,:&|") for w in folded(text).split()]
+    words = [w.strip(".,:&|/›»>") for w in folded(text).split()]
     words = [w for w in words if w and w not in ("and", "the", "&", "of")]
-    return 0 < len(words) <= 4 and all(w in shapes().section_words for w in words)
+    return 0 < len(words) <= 4 and all(is_section_word(w) for w in words)
+
+
+def is_section_word(word: str) -> bool:
+    section = shapes().section_words
+    return word in section or word.removeprefix("ال") in section or \
+        word.removeprefix("ו").removeprefix("ה") in section or word.removeprefix("و") in section
+
+
+def is_data_line(text: str) -> bool:
+    """A ticker or a score strip ("DOW 38,912.40 ▲ 0.31% ...", "Harbour 341/6 v Dunmore 218"):
+    as many figures as words, or the markets' arrows."""
+    tokens = text.split()
+    figures = [t for t in tokens if any(ch.isdigit() for ch in t)]
+    return any(arrow in text for arrow in MARKET_ARROWS) or (
+        len(figures) >= DATA_MIN_FIGURES and len(figures) >= DATA_FIGURE_SHARE * len(tokens))
+
+
+def is_time_line(text: str) -> bool:
+    """"LIVE Updated 4:15 p.m. ET": a clock time among date-line words and kickers."""
+    if CLOCK_TIME.search(text) is None:
+        return False
+    rest = [w for w in CLOCK_TIME.sub(" ", text).split() if any(ch.isalpha() for ch in w)]
+    return all(w.casefold().strip(".,:;|()") in shapes().date_line_words or
+               w.casefold().strip(".,:;|()") in shapes().kickers for w in rest)
 
 
 def is_body_line(text: str) -> bool:
@@ -214,11 +243,12 @@ def is_body_line(text: str) -> bool:
 
 
 def is_headline_shaped(text: str) -> bool:
-    """A few words without a sentence's closing stop (an abbreviation such as "U.S." may end
-    a headline), starting with a letter, a digit or a quote mark."""
+    """A few words without a sentence's closing stop (an abbreviation such as "U.S." or "Co."
+    may end a headline), starting with a letter, a digit or a quote mark."""
     words = text.split()
     ends_like_sentence = text.rstrip(QUOTES).endswith((".", ",", ";")) and \
-        not ABBREVIATION_END.search(text)
+        not ABBREVIATION_END.search(text) and \
+        words[-1].rstrip(".").casefold() not in ABBREVIATIONS if words else False
     return (0 < len(words) <= HEADLINE_MAX_WORDS and len(text) <= 250
             and not ends_like_sentence and (text[0].isalnum() or text[0] in QUOTES))
 
@@ -534,7 +564,8 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
     and below the photo) if there is one, else the first that is not a section name or a
     name. Lines that repeat an author's name or the headline are dropped."""
     keys = [folded(html.unescape(text)) for text in texts]
-    not_headlines = wrapped_lines(texts) | glued_captions(texts) | site_name_lines(texts, keys)
+    not_headlines = wrapped_lines(texts) | glued_captions(texts) | \
+        site_name_lines(texts, keys) | ticker_lines(texts)
     usable = [p for p in candidates if p not in head.dropped and not is_section_label(texts[p])
               and not is_lone_byline(texts[p]) and p not in not_headlines]
     # A one-word line is a site or section name far more often than a headline.
@@ -615,6 +646,20 @@ def starts_with_cue(text: str) -> bool:
     key = folded(text)
     return any(key == cue or key.startswith((cue + " ", cue + ":"))
                for cue in shapes().byline_cues)
+
+
+def ticker_lines(texts: list[str]) -> set[int]:
+    """A breaking-news ticker above the article ("Breaking: ..." or "عاجل | ..." lines, then
+    the section's name over the headline): the kicker-led lines before a section label are
+    other stories, not this page's headline. A kicker-led line with no section after it is
+    the headline ("Breaking: Talks resume")."""
+    tickers: set[int] = set()
+    for position, text in enumerate(texts):
+        if strip_kicker(text) != text and any(
+                is_section_label(later) for later in
+                texts[position + 1:position + 2 + LABEL_LOOKAHEAD_LINES]):
+            tickers.add(position)
+    return tickers
 
 
 def glued_captions(texts: list[str]) -> set[int]:

@@ -351,8 +351,8 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if language.is_rtl_text(text):
         return 0 < len(words) <= RTL_SITE_NAME_MAX_WORDS
-    return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in NAME_PARTICLES
-                                       for w in words)
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w[0].isdigit() or
+                                       w.lower() in NAME_PARTICLES for w in words)
 
 
 NAME_PARTICLES = frozenset({"for", "of", "the", "and", "on", "in", "al", "de", "&"})

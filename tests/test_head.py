@@ -132,6 +132,29 @@ def test_menu_lines(line: str, menu: bool) -> None:
     ("جريدة الميناء\nالرئيسية | أخبار | اقتصاد | رياضة | صحة\n\nاقتصاد\n\n"
      "المحادثات تستأنف في القاهرة بعد توقف طويل\n\n" + AR_BODY,
      "المحادثات تستأنف في القاهرة بعد توقف طويل", "جريدة الميناء"),
+    # a station's name with its number and tagline
+    ("Harbour 7 News | The Valley's News Leader\nWatch Live  News  Weather  Sports\n\n"
+     "Ferry service returns after a winter off\n\n" + BODY,
+     "Ferry service returns after a winter off", "Harbour 7 News"),
+    # a market ticker, a section and its subsection, a headline ending in "Co."
+    ("Harbour Markets\nMarkets  Companies  Deals  Opinion\n"
+     "DOW 38,912.40 ▲ 0.31% OIL 78.93 ▼ 1.10%\n\nCompanies | Mergers & Acquisitions\n\n"
+     "Harbour Foods agrees deal for Brindle & Co.\n\n" + BODY,
+     "Harbour Foods agrees deal for Brindle & Co.", "Harbour Markets"),
+    # a live-blog label with a time and no date; a donation appeal
+    ("LIVE   Updated 4:15 p.m. ET\n\nFerry talks: negotiators return to the table\n\n"
+     + BODY, "Ferry talks: negotiators return to the table", None),
+    ("Independent journalism needs your support. We take no money from governments, and "
+     "your gift keeps this reporting free for everyone who reads it.\n\n"
+     "Ferry service returns after a winter off\n\n" + BODY,
+     "Ferry service returns after a winter off", None),
+    # Arabic and Hebrew section names over the headline; a breaking-news ticker above them
+    ("جريدة الميناء\nالرئيسية | أخبار | اقتصاد | رياضة\nعاجل: انقطاع الكهرباء في المدينة القديمة\n"
+     "\nمقالات الرأي\n\nالمحادثات تستأنف في القاهرة بعد توقف طويل\n\n" + AR_BODY,
+     "المحادثات تستأنف في القاهرة بعد توقف طويل", "جريدة الميناء"),
+    ("זמן הנמל\nראשי | חדשות | כלכלה | ספורט\n\nפוליטיקה מקומית\n\n"
+     "השיחות מתחדשות בקהיר אחרי הפסקה ארוכה\n\n" + HE_BODY,
+     "השיחות מתחדשות בקהיר אחרי הפסקה ארוכה", "זמן הנמל"),
     # a label after the headline and byline does not take them into the header
     ("Talks resume in Cairo\nBy Jane Roe\nShare\n\n" + BODY, "Talks resume in Cairo", None),
     ("Ferry service returns to the harbour after a long winter\nJane Roe\nView Comments\n\n"
