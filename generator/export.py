@@ -32,11 +32,14 @@ def corpus_document(corpus: Corpus, index: Index | None = None) -> dict[str, Any
 def corpus_json(corpus: Corpus, index: Index, reuse: Reuse) -> str:
     """`to_json(corpus_document(corpus, index))`, each article's part (most of the file)
     encoded once and kept while the values it is made from are equal (`serve`)."""
-    mentions = mentions_by_article(corpus)
+    mentions = index.mentions_by_article  # as mentions_by_article groups them
     articles = ",".join(reuse.get(
         ("corpus.json", a.id), (a, *article_links(corpus, a), mentions.get(a.id, ())),
         partial(compact_entry, corpus, a, mentions.get(a.id, ()))) for a in corpus.articles)
-    parts = {key: compact(value) for key, value in corpus_parts(corpus, index).items()}
+    # the other parts: lists of dicts of str, int, bool and None, made in a fixed key order,
+    # so equal ones encode the same
+    parts = {key: reuse.get(("corpus.json", key), value, partial(compact, value))
+             for key, value in corpus_parts(corpus, index).items()}
     parts = {"schema": parts.pop("schema"), "sources": parts.pop("sources"),
              "articles": f"[{articles}]", **parts}
     return "{" + ",".join(f"{compact(key)}:{text}" for key, text in parts.items()) + "}\n"
@@ -247,21 +250,26 @@ def csl_json(corpus: Corpus, site_url: str) -> str:
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
-def bibtex(corpus: Corpus, site_url: str) -> str:
-    entries = []
-    for article in corpus.articles:
-        fields = [("title", article.display_title),
-                  ("author", " and ".join(article.authors) or None),
-                  ("journal", article.publisher),
-                  ("year", article.date[:4] if article.date else None),
-                  ("month", article.date[5:7] if article.date and len(article.date) > 4
-                   else None),
-                  ("url", (site_url or "") + article.url),
-                  ("note", f"Source file {article.source_file}, SHA-256 {article.sha256}")]
-        body = ",\n".join(f"  {key} = {{{bibtex_escape(value)}}}" for key, value in fields
-                          if value)
-        entries.append(f"@article{{{article.id},\n{body}\n}}\n")
-    return "\n".join(entries)
+def bibtex(corpus: Corpus, site_url: str, reuse: Reuse | None = None) -> str:
+    """One entry per article; with `reuse`, an article's kept while the article is equal."""
+    reuse = reuse or Reuse()
+    return "\n".join(reuse.get(("bibtex", article.id), (article, site_url),
+                               partial(bibtex_entry, article, site_url))
+                     for article in corpus.articles)
+
+
+def bibtex_entry(article: Article, site_url: str) -> str:
+    fields = [("title", article.display_title),
+              ("author", " and ".join(article.authors) or None),
+              ("journal", article.publisher),
+              ("year", article.date[:4] if article.date else None),
+              ("month", article.date[5:7] if article.date and len(article.date) > 4
+               else None),
+              ("url", (site_url or "") + article.url),
+              ("note", f"Source file {article.source_file}, SHA-256 {article.sha256}")]
+    body = ",\n".join(f"  {key} = {{{bibtex_escape(value)}}}" for key, value in fields
+                      if value)
+    return f"@article{{{article.id},\n{body}\n}}\n"
 
 
 def bibtex_escape(value: str) -> str:

@@ -73,6 +73,7 @@ class BuildMemo:
     files: dict[str, tuple[tuple[int, int, int, int], Any]] = field(default_factory=dict)
     findings: dict[str, Any] = field(default_factory=dict)  # extraction key -> findings
     loaded: tuple[Any, Any] | None = None  # the knowledge folder's stats, what was loaded
+    values: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # kind -> inputs, value
     reused_files: int = 0  # of the last build, for tests and the log
     reused_findings: int = 0
 
@@ -105,6 +106,16 @@ class BuildMemo:
         recent = any(stat[1] >= started - RACY_NS for _, stat in key[1] if stat is not None)
         self.loaded = None if recent else (key, loaded)
         return loaded
+
+    def value(self, kind: str, inputs: Any, make: Callable[[], Value]) -> Value:
+        """What `make` gives, the last build's if its `inputs` were equal (reuse.py says
+        which values compare exactly)."""
+        old = self.values.get(kind)
+        if old is not None and old[0] == inputs:
+            return old[1]  # type: ignore[no-any-return]
+        made = make()
+        self.values[kind] = (inputs, made)
+        return made
 
     def extract(self, keys: list[str], items: Sequence[Value],
                 extract_changed: Callable[[list[Value]], list[Any]]) -> list[Any]:
@@ -455,8 +466,10 @@ class MemoRenderer(Renderer):
                 done.extend(super().pages_of([(kind, position)]))
                 continue
             if VERIFY_KEPT:
+                counts = self.checked, self.rendered
                 super().pages_of([(kind, position)])
                 assert self.last[1] == old[0], f"{item.url}: kept, but its context changed"
+                self.checked, self.rendered = counts
             self.seen[item.url] = old
             self.last = (item.url, old[0], False, old[2])
             done.append((render.page_path(item.url), old[1]))

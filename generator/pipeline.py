@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 from .cache import Cache, CacheError, code_fingerprint, fingerprint
 from .config import Config
 from .executor import Executor, make_executor
-from .extract.derived_topics import with_derived_topics
+from .extract.derived_topics import derivation_inputs, derive_topics, with_derived_topics
 from .extract.entities import ArticleNames, EntityExtractor, run_ner
 from .extract.events import extract_events
 from .extract.knowledge import Knowledge, KnowledgeError, load_knowledge
@@ -98,7 +98,10 @@ def build_corpus(config: Config, timer: StageTimer | None = None,
                                                                               strict=True)},
                         events=tuple(events), quotes=corpus_quotes(found, names.entities),
                         same_story=find_same_story(articles))  # a reduce too: every article
-        return with_derived_topics(corpus)  # needs every article: the reduce, not the map
+        # needs every article: the reduce, not the map; a rebuild whose inputs to it are equal
+        # (an edit to an article a curated topic covers) keeps the last build's topics
+        return with_derived_topics(corpus, None if memo is None else memo.value(
+            "derived topics", derivation_inputs(corpus), partial(derive_topics, corpus)))
 
 
 def load_knowledge_folder(folder: Path) -> tuple[Knowledge, Outlets, tuple[Topic, ...]]:

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -171,7 +173,7 @@ class Renderer:
             "data/cooccurrence.graphml": self.reuse.get(  # made from the graph document
                 "graphml", graph, partial(graphml, self.corpus, self.index)),
             "data/articles.csl.json": csl_json(self.corpus, url),
-            "data/articles.bib": bibtex(self.corpus, url),
+            "data/articles.bib": bibtex(self.corpus, url, self.reuse),
             "feed.xml": atom_feed(self.corpus, self.config.site_name, url, self.config.built),
         })
         if self.config.pagefind:
@@ -240,11 +242,22 @@ class Renderer:
             found = self.headings[article_id] = ArticleHeading.of(self.articles[article_id])
         return found
 
+    @cached_property
+    def named_by_article(self) -> dict[str, tuple[str, ...]]:
+        """Each article's mentions' entity ids (counted on the topic pages)."""
+        return {article: tuple(map(attrgetter("entity"), mentions))
+                for article, mentions in self.index.mentions_by_article.items()}
+
+    def lead(self, article: Article) -> str:
+        """lead_sentence, kept from the last build for the same paragraphs (`serve`)."""
+        return self.reuse.get(("lead", article.id), (article.languages, article.paragraphs),
+                              partial(lead_sentence, article))
+
     def topic_page(self, topic: Topic) -> tuple[str, str]:
         members = [a for a in self.corpus.articles
                    if topic.id in self.corpus.article_topics.get(a.id, ())]
-        counts: Counter[str] = Counter(m.entity for a in members
-                                       for m in self.index.mentions_by_article.get(a.id, []))
+        counts: Counter[str] = Counter(chain.from_iterable(
+            self.named_by_article.get(a.id, ()) for a in members))
         related = dict.fromkeys(topic.related)
         co_assigned: Counter[str] = Counter(
             other for a in members for other in self.corpus.article_topics.get(a.id, ())
@@ -252,8 +265,9 @@ class Renderer:
         related.update(dict.fromkeys(t for t, _ in co_assigned.most_common(5)))
         topics = {t.id: t for t in self.corpus.topics}
         return self.page(
-            "topic.md.j2", topic.url, topic=topic, articles=by_date(members),
-            leads={a.id: lead_sentence(a) for a in members},
+            "topic.md.j2", topic.url, topic=topic,
+            articles=[self.heading(a.id) for a in by_date(members)],  # all the page shows
+            leads={a.id: self.lead(a) for a in members},
             top_entities=[(self.entities[e], n) for e, n in sorted(
                 counts.items(), key=lambda item: (-item[1], item[0]))[:15]],
             related=[topics[t] for t in related if t in topics],
@@ -320,7 +334,8 @@ class Renderer:
             "by_publisher": by_publisher, "languages": sorted(languages.items()),
             "skipped": [p for p in self.corpus.problems if p.skipped],
             "warnings": [p for p in self.corpus.problems if not p.skipped],
-            "words": sum(a.word_count for a in articles),
+            "words": sum(self.reuse.get(("words", a.id), a.paragraphs,
+                                        partial(getattr, a, "word_count")) for a in articles),
             "index": self.index,
             "top_entities": ranked(list(self.corpus.entities), self.index)[:15],
             "topic_counts": {t.id: self.index.story_count(

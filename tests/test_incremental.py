@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from generator.extract import ner
 from generator.extract.entities import EntityExtractor
 from generator.model import Corpus
 from generator.plugin import ResearchPlugin
-from generator.render import TEMPLATES
+from generator.render import TEMPLATES, render_site
 
 from .conftest import ROOT, SEEDS
 
@@ -278,3 +279,127 @@ def test_stopping_serve_stops_a_background_search_index_run() -> None:
     plugin.pagefind_run = run
     plugin.on_shutdown()
     assert run.returncode == -signal.SIGTERM and plugin.pagefind_run is None
+
+
+# --- PageInputs: a page kept without its context is one whose inputs did not change -------
+
+def with_article(corpus: Corpus, position: int, **changes: object) -> Corpus:
+    articles = list(corpus.articles)
+    articles[position] = replace(articles[position], **changes)  # type: ignore[arg-type]
+    return replace(corpus, articles=tuple(articles))
+
+
+def edited_paragraph(corpus: Corpus, position: int, entity: str | None = None) -> Corpus:
+    """An article's text changed: words added to its last paragraph, or the first one naming
+    `entity` in other letters (the same length: its mentions stay where they were)."""
+    article = corpus.articles[position]
+    named = {m.paragraph for m in corpus.mentions if m.article == article.id
+             and m.entity == entity}
+    index = min(named) if entity else max(p.index for p in article.body)
+    paragraphs = list(article.paragraphs)
+    text = paragraphs[index].text
+    paragraphs[index] = replace(paragraphs[index],
+                                text=text.swapcase() if entity else text + " More.")
+    return with_article(corpus, position, paragraphs=tuple(paragraphs))
+
+
+def renamed(corpus: Corpus, entity: str) -> Corpus:
+    return replace(corpus, entities=tuple(replace(e, name=e.name + " Renamed") if e.id == entity
+                                          else e for e in corpus.entities))
+
+
+def fewer_mentions(corpus: Corpus, entity: str, keep_in: str) -> Corpus:
+    """`entity` mentioned only in `keep_in`: it drops in every ranking and count."""
+    return replace(corpus, mentions=tuple(m for m in corpus.mentions
+                                          if m.entity != entity or m.article == keep_in))
+
+
+def retopiced(corpus: Corpus, article: str) -> Corpus:
+    topics = dict(corpus.article_topics)
+    topics[article] = (*topics.get(article, ()), corpus.topics[-1].id)
+    return replace(corpus, article_topics=topics)
+
+
+def copies(corpus: Corpus) -> Corpus:
+    first, second = corpus.articles[0].id, corpus.articles[2].id
+    return replace(corpus, same_story={first: (second,), second: (first,)})
+
+
+SEED_FIRST, SEED_SECOND = ("israeli-security-source-confirms-assassination-attempt-against-"
+                           "hamas-operative", "israel-plans-to-kill-hamas-leaders-around-the-"
+                           "world-after-war")
+# Each: (the corpus before, the corpus after one input changed, a page that must change).
+INPUTS = {
+    "own text": (lambda c: c, lambda c: edited_paragraph(c, 0), f"articles/{SEED_FIRST}.md"),
+    "a neighbour's title": (lambda c: c, lambda c: with_article(
+        c, 1, title="A new headline", display_title="A new headline"),
+        f"articles/{SEED_FIRST}.md"),
+    "a copy's publisher": (copies, lambda c: with_article(copies(c), 2, publisher="Elsewhere"),
+                           f"articles/{SEED_FIRST}.md"),
+    "an entity's name": (lambda c: c, lambda c: renamed(c, "lebanon"),
+                         f"articles/{SEED_FIRST}.md"),
+    "the ranking of its entities": (lambda c: c, lambda c: fewer_mentions(c, "hamas", SEED_FIRST),
+                                    f"articles/{SEED_SECOND}.md"),
+    "corpus order": (lambda c: c, lambda c: replace(c, articles=c.articles[::-1]),
+                     "entities/hamas.md"),
+    "a quoted paragraph": (lambda c: c, lambda c: edited_paragraph(c, 1, "hamas"),
+                           "entities/hamas.md"),
+    "an article's date": (lambda c: c, lambda c: with_article(c, 1, date="1999-01-02"),
+                          "entities/hamas.md"),
+    "a neighbour's counts": (lambda c: c, lambda c: fewer_mentions(c, "israel", SEED_FIRST),
+                             "entities/lebanon.md"),
+    "an event's topics": (lambda c: c, lambda c: retopiced(c, c.events[0].article),
+                          "entities/hamas.md"),
+}
+
+# Changes that leave the Graph page's communities and the corpus order as they were: most
+# pages are kept without building their context (other changes check every entity page).
+KEEPS_MOST = {"own text", "a neighbour's title", "a copy's publisher",
+              "a quoted paragraph", "an article's date", "an event's topics"}
+
+
+@pytest.mark.parametrize("change", INPUTS)
+def test_a_change_to_any_input_of_a_kept_page_renders_it_again(
+        seed_corpus: Corpus, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    """After each kind of change a page shows, a rebuild in the same process gives the pages
+    a clean render gives, the page that shows it among them; VERIFY_KEPT checks each page
+    kept without its context against its full context digest."""
+    monkeypatch.setattr(incremental, "VERIFY_KEPT", True)
+    before, after, page = INPUTS[change]
+    config = Config(input_dir=SEEDS, knowledge_dir=ROOT / "knowledge", ner=False, jobs=1)
+    memo = incremental.PageMemo()
+    first = incremental.render_site_memo(before(seed_corpus), config, memo)
+    changed = after(seed_corpus)
+    again = incremental.render_site_memo(changed, config, memo)
+    clean = render_site(changed, config)
+    assert again.pages == clean.pages and again.files == clean.files
+    assert first.pages[page] != again.pages[page], "the change does not show on the page"
+    if change in KEEPS_MOST:
+        assert memo.checked < len(memo.pages) // 2  # the other pages kept without a context
+
+
+def test_derived_topics_are_derived_again_only_when_what_they_read_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit to an article a curated topic covers keeps the last build's derived topics;
+    an edit to an uncovered one derives them again. Either way the corpus is a clean build's."""
+    from tests.test_derived_topics import BEES, LIGHTHOUSES, write_corpus
+
+    folder = write_corpus(tmp_path / "in", BEES + LIGHTHOUSES)
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], folder / "zz_seed.txt")
+    monkeypatch.setattr(incremental, "RACY_NS", 0)
+    calls: list[int] = []
+    derive = pipeline.derive_topics
+    monkeypatch.setattr(pipeline, "derive_topics", lambda corpus: calls.append(1) or derive(corpus))
+    config = Config(input_dir=folder, knowledge_dir=ROOT / "knowledge", ner=False,
+                    cache_file=None)
+    memo = incremental.BuildMemo()
+    first = pipeline.build_corpus(config, memo=memo)
+    seed = first.articles_from("zz_seed.txt")[0]
+    assert calls and any(t.derived for t in first.topics) and first.article_topics[seed.id]
+    for path, derived_again in ((folder / "zz_seed.txt", False),
+                                (sorted(folder.glob("*.txt"))[0], True)):
+        calls.clear()
+        append(path, "\nThe beekeepers said on Friday that the queens were strong again.\n")
+        rebuilt = pipeline.build_corpus(config, memo=memo)
+        assert bool(calls) == derived_again, path.name
+        assert rebuilt == pipeline.build_corpus(config)

@@ -28,6 +28,7 @@ import re
 import warnings
 from collections import Counter
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 from sklearn.decomposition import NMF
@@ -54,10 +55,13 @@ february march april june july august september october november december percen
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | NEWS_WORDS)
 
 
-def with_derived_topics(corpus: Corpus) -> Corpus:
+Derived = tuple[tuple[Topic, ...], dict[str, list[str]]]
+
+
+def with_derived_topics(corpus: Corpus, derived: Derived | None = None) -> Corpus:
     """The corpus with derived topics added after the curated ones (unchanged when too few
-    articles are uncovered)."""
-    topics, members = derive_topics(corpus)
+    articles are uncovered); `derived`: what `derive_topics` gives for it, if known."""
+    topics, members = derived if derived is not None else derive_topics(corpus)
     if not topics:
         return corpus
     article_topics = dict(corpus.article_topics)
@@ -78,7 +82,25 @@ def english_text(article: Article) -> str:
     return "\n".join(parts)
 
 
-def derive_topics(corpus: Corpus) -> tuple[tuple[Topic, ...], dict[str, list[str]]]:
+def derivation_inputs(corpus: Corpus) -> tuple[Any, ...]:
+    """Everything `derive_topics` reads of the corpus, as values whose `==` is exact: the
+    uncovered articles' English text in corpus order, the entities they name (with their
+    names and how often), the curated topics' ids. An edit to a covered article leaves them
+    equal, and a rebuild (`serve`, pipeline.BuildMemo) keeps the last build's topics."""
+    uncovered = [a for a in corpus.articles if not corpus.article_topics.get(a.id)]
+    wanted = {a.id for a in uncovered}
+    named: dict[str, list[str]] = {}
+    for mention in corpus.mentions:
+        if mention.article in wanted:
+            named.setdefault(mention.article, []).append(mention.entity)
+    entities = {entity for found in named.values() for entity in found}
+    return (tuple((a.id, english_text(a)) for a in uncovered),
+            tuple((article, tuple(found)) for article, found in named.items()),
+            tuple((e.id, e.name) for e in corpus.entities if e.id in entities),
+            tuple(t.id for t in corpus.topics))
+
+
+def derive_topics(corpus: Corpus) -> Derived:
     """Derived topics, and the article ids under each, in corpus order."""
     uncovered = sorted((a for a in corpus.articles if not corpus.article_topics.get(a.id)),
                        key=lambda a: a.id)
