@@ -270,6 +270,20 @@ def date_in_line(line: str, order: str | None = None) -> str | None:
     return alone[1] if alone else None
 
 
+def time_zone_order(lines: Iterable[str]) -> str | None:
+    """"MDY" or "DMY" from the time zones the lines print ("6:00 AM EDT" is American, so
+    month-first); None when they print none, or both kinds."""
+    seen = {order for line in lines for word in re.findall(r"[A-Za-z]{2,5}", line)
+            if (order := _time_zone_orders().get(word.casefold())) is not None}
+    return seen.pop() if len(seen) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _time_zone_orders() -> dict[str, str]:
+    return {str(zone).casefold(): order
+            for order, zones in date_words()["time_zone_order"].items() for zone in zones}
+
+
 def numeric_order(lines: Iterable[str] | str) -> str | None:
     """"DMY" or "MDY" when the numeric dates in `lines` show it (a part above 12: "23/07/2017"
     is DMY, "07/23/17" MDY); None when none does, or when they disagree."""

@@ -23,7 +23,7 @@ import yaml
 from spacy.lang.en.stop_words import STOP_WORDS  # "The" is a given name somewhere, too
 
 from . import language
-from .dates import date_in_line, find_dates, numeric_order
+from .dates import date_in_line, find_dates, numeric_order, time_zone_order
 from .extract.cues import cues
 from .extract.matcher import fold
 from .sentences import ABBREVIATIONS, sentences
@@ -196,7 +196,7 @@ def is_chrome(text: str) -> bool:
             or any(phrase in key for phrase in shapes().chrome_phrases)
             or (BULLET.match(text) is not None and len(text.split()) <= 5)
             or PHOTO_CREDIT.match(text) is not None
-            or not any(ch.isalpha() for ch in text))
+            or (not any(ch.isalpha() for ch in text) and date_in_line(text) is None))
 
 
 def is_caption(text: str) -> bool:
@@ -482,7 +482,8 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     end = head_end(lines)
     texts = [line.clean for line in lines]
     head.dropped.update(p for p, line in enumerate(lines[:end]) if is_menu_line(line.text))
-    order = numeric_order(texts[:end + 3]) or ("DMY" if rtl else None)
+    order = numeric_order(texts[:end + 3]) or time_zone_order(texts[:end + 3]) or \
+        ("DMY" if rtl else None)
     candidates: list[int] = []
     for position in range(end):
         read_head_line(head, texts, position, order, candidates)
@@ -814,7 +815,8 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
             head.publisher = head.publisher or outlet
         elif not head.authors and is_lone_byline(text):  # a name under the standfirst
             head.add_authors([text.strip(" ,")], position)
-        elif head.date is None and (date := date_in_line(text, order)) is not None:
+        elif head.date is None and (date := date_in_line(text, order)) is not None and \
+                is_date_line(text, order) and not SENTENCE_END.search(text):
             head.date = date
             head.dropped.add(position)
     for position in range(max(end, len(texts) - 6), len(texts)):
@@ -823,6 +825,10 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
             head.add_authors(names, position)
         if head.publisher is None and (match := COPYRIGHT_OWNER.match(text)):
             head.publisher = match[1].strip()
+        if head.date is None and is_date_line(text, order) and \
+                (published := [f for f in find_dates(text, order) if f.published]):
+            head.date = published[0].date  # "First published on 11 September 2024" at the foot
+            head.dropped.add(position)
     if len(texts) > 1:
         read_sign_off(head, texts[-1], len(texts) - 1)
 

@@ -322,6 +322,25 @@ def test_a_common_word_names_an_outlet_only_where_the_page_credits_its_source() 
     assert alone.publisher is None
 
 
+def test_publication_date_at_the_foot() -> None:
+    article = parse("Talks resume in Cairo\n\n" + BODY + "\nFirst published on 11 September "
+                    "2024, 07:15 BST\n\nRead more\n")
+    assert article.date == "2024-09-11"
+    assert parse("Talks resume in Cairo\n\n" + BODY + "\nThe talks began on 11 September "
+                 "2024 in the capital, the officials said.\n").date is None  # an event's date
+
+
+def test_a_time_zone_settles_the_order_of_a_numeric_date() -> None:
+    american = parse("Talks resume in Cairo\nBy Jane Roe\n07/04/2023 06:00 AM EDT\n\n" + BODY)
+    british = parse("Talks resume in Cairo\nBy Jane Roe\n07/04/2023 06:00 BST\n\n" + BODY)
+    unknown = parse("Talks resume in Cairo\nBy Jane Roe\n07/04/2023 06:00\n\n" + BODY)
+    assert (american.date, british.date, unknown.date) == ("2023-07-04", "2023-04-07", "2023")
+
+
+def test_a_date_line_of_figures_only() -> None:
+    assert parse("Talks resume in Cairo\n14.05.2019 | 10:32\n\n" + BODY).date == "2019-05-14"
+
+
 def test_date_line_under_the_byline() -> None:
     article = parse("Talks resume in Cairo\nBy Jane Roe\nWed, 31 Jul 2024 10:15 GMT\n\n" + BODY)
     assert article.date == "2024-07-31" and article.authors == ("Jane Roe",)
