@@ -44,6 +44,7 @@ SITE_NAME_MAX_WORDS = 3  # a site's name printed alone, then again before its ta
 WRAPPED_MIN_WORDS = 3  # the lower-case rest of a sentence the page wrapped
 WHOLE_LINE_ENDS = ("?", "!", ":", "\"", "”", "’")  # a line that ends so is complete
 NAME_MAX_WORDS = 4
+DATELINE_MAX_WORDS = 6  # "CAIRO (Reuters) -" or "القاهرة - الميناء:" alone on its line
 DATE_LINE_MAX_WORDS = 3  # "Published", a weekday, a time zone: beside the date itself
 BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
 FLATTENED_HEAD_CHARS = 600  # where a page saved as one line keeps its head
@@ -107,6 +108,7 @@ class Shapes:
     byline_cues: tuple[str, ...]  # longest first
     credit_cues: tuple[str, ...]
     generic_credits: frozenset[str]
+    role_words: frozenset[str]
     agencies: dict[str, str]  # casefolded -> as written
     outlet_words: frozenset[str]
     logo_suffixes: tuple[str, ...]
@@ -127,6 +129,7 @@ def shapes() -> Shapes:
         byline_cues=tuple(sorted(words("byline_cues"), key=len, reverse=True)),
         credit_cues=tuple(words("credit_cues")),
         generic_credits=frozenset(words("generic_credits")),
+        role_words=frozenset(words("role_words")),
         agencies={str(a).casefold(): str(a) for a in data["agencies"]},
         outlet_words=frozenset(words("outlet_words")),
         logo_suffixes=tuple(words("logo_suffixes")),
@@ -310,10 +313,16 @@ def is_outlet(text: str) -> bool:
         w.casefold().strip(".,") in shapes().outlet_words for w in words)) and text[0].isupper()
 
 
+def is_job_title(text: str) -> bool:
+    """"Local Democracy Reporter", "Health correspondent", "مراسل الجزيرة": a role."""
+    return any(w.casefold().strip(".,") in shapes().role_words for w in text.split())
+
+
 def split_names(text: str) -> list[str] | None:
     """["A B", "C D"] from "A B, C D and E F", or None when a part is not a person's name."""
     parts = [p.strip(" .,:;–—-") for p in NAME_SPLIT.split(text)]
-    parts = [p.strip(QUOTES) for p in parts if p and p.casefold() not in shapes().generic_credits]
+    parts = [p.strip(QUOTES) for p in parts if p and p.casefold() not in shapes().generic_credits
+             and not is_job_title(p)]
     if not parts or not all(is_person_name(p) for p in parts):
         return None
     return parts
@@ -403,6 +412,8 @@ RTL_CITY_AUTHOR = re.compile(r"^(\S+(?: \S+)?)\s+[-–—]\s+(\S+(?: \S+){1,3})$
 def rtl_city_byline(text: str) -> list[str] | None:
     """Arabic and Hebrew pages' "CITY - NAME" line under the headline."""
     match = RTL_CITY_AUTHOR.match(text)
+    if text.endswith(":"):
+        return None  # "CITY - OUTLET:": a dateline (rtl_dateline_outlet)
     if not match or not language.is_rtl_text(match[2]) or any(c.isdigit() for c in match[2]):
         return None
     return [match[2]]
@@ -516,7 +527,8 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
         head.dropped.add(position)
         if (dated := byline(without_dates(text, order))) is not None:  # "By X, 3 May 2024"
             head.add_authors(dated[0], position)
-    elif (agency := dateline_agency(text)) is not None and len(text.split()) <= 6:
+    elif (agency := dateline_agency(text) or rtl_dateline_outlet(text)) is not None and \
+            len(text.split()) <= DATELINE_MAX_WORDS:  # a dateline on a line of its own
         head.publisher = head.publisher or agency
         head.dropped.add(position)
     elif (found := head_byline(texts, position)) is not None:

@@ -232,6 +232,7 @@ def test_saved_date_prefix_and_its_text() -> None:
     ("Jane Roe", ["Jane Roe"]),
     ('"Nightowl" for Border Ledger', ["Nightowl"]),
     ("By Jane Roe and agencies", ["Jane Roe"]),
+    ("By Jane Roe, Local Democracy Reporter", ["Jane Roe"]),
 ])
 def test_bylines(head: str, authors: list[str]) -> None:
     article = parse(f"Talks resume in Cairo\n{head}\n\n{BODY}")
@@ -264,6 +265,11 @@ def test_lone_name_byline_in_hebrew_and_under_the_standfirst() -> None:
     standfirst = "The two delegations will meet again next week, officials in Cairo said."
     article = parse(f"Talks resume in Cairo\n{standfirst}\nJane Roe\n\n{BODY}")
     assert article.authors == ("Jane Roe",)
+
+
+def test_arabic_dateline_names_the_outlet_not_an_author() -> None:
+    article = parse("المحادثات تستأنف في القاهرة\n\nالقاهرة - الميناء:\n" + AR_BODY)
+    assert article.authors == () and article.publisher == "الميناء"
 
 
 def test_arabic_city_dash_name_byline() -> None:
