@@ -328,6 +328,8 @@ def script_names(text: str) -> list[tuple[str, str]]:
      [("ايهاب الخطيب", "PERSON"), ("وزارة الداخلية", "ORG")]),
     ("ويقول علي إن الوضع صعب على الجميع", []),  # "علي" alone: an ordinary word too
     ("الرئيس اللبناني السابق حسن سليمان خلال جولة", [("حسن سليمان", "PERSON")]),
+    ("وصدر الحكم على مالك العقار أمس", []),  # "على" ("on") folds onto "علي" (Ali)
+    ("وقال جورج نصّار إن المحكمة قررت", [("جورج نصار", "PERSON")]),  # a shadda in the name
 ])
 def test_arabic_people_start_with_a_given_name(text: str, expected: list) -> None:
     assert script_names(text) == expected

@@ -57,3 +57,12 @@ def test_arabic_clitics_and_alef_forms() -> None:
                                                      ("بغزة", "gaza"), ("ولحزب الله", "hezbollah")]
     assert found("اسرائيل") == [("اسرائيل", "israel")]  # alef without hamza
     assert found("مع حزب الله") == [("حزب الله", "hezbollah")]
+
+
+def test_arabic_marks_on_a_name_do_not_hide_it() -> None:
+    """"حزبُ الله", "غزّة": short vowels and a shadda some texts write; the match keeps them."""
+    text = "قالت حزبُ الله إن غزّة"
+    matches = MATCHER.find(text)
+    assert [(m.surface, m.pattern.entity) for m in matches] == [("حزبُ الله", "hezbollah"),
+                                                                ("غزّة", "gaza")]
+    assert all(text[m.start:m.end] == m.surface for m in matches)

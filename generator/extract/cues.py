@@ -35,6 +35,7 @@ class ScriptCues:
     leading_particles: frozenset[str]  # particles that start a name ("عبد الله", "أبو مازن")
     name_tails: frozenset[str]  # words that end a compound given name ("عز الدين")
     stop_words: frozenset[str]
+    look_alikes: frozenset[str]  # as written: function words that fold onto a given name
     given: frozenset[str]  # given names that are rarely anything else
     common_given: frozenset[str]  # given names that are also ordinary words
 
@@ -98,6 +99,7 @@ def script_cues(section: dict[str, Any], names: dict[str, Any]) -> ScriptCues:
         leading_particles=folded_set(section.get("leading_particles")),
         name_tails=folded_set(section.get("name_tails")),
         stop_words=folded_set(section.get("stop_words")),
+        look_alikes=frozenset(str(w) for w in section.get("look_alikes") or []),
         given=folded_set(names.get("names")) - common, common_given=common)
 
 

@@ -57,6 +57,25 @@ def fold(text: str) -> str:
     return "".join(fold_char(char) for char in text)
 
 
+# Arabic short vowels, shadda, sukun and the tatweel: some texts write them on a name
+# ("عمّان", "نصّار") and most do not, so names are found as if they were not there.
+ARABIC_MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
+
+
+def without_marks(text: str) -> tuple[str, list[int]] | None:
+    """The text without Arabic marks and, for each of its characters, its offset in `text`
+    (one more at the end, for end offsets); None when the text has none."""
+    if ARABIC_MARKS.search(text) is None:
+        return None
+    kept = [i for i, char in enumerate(text) if not ARABIC_MARKS.match(char)]
+    return "".join(text[i] for i in kept), kept + [len(text)]
+
+
+def marked_span(positions: list[int], start: int, end: int) -> tuple[int, int]:
+    """Offsets in the marked text of [start, end) in the unmarked one (marks inside kept)."""
+    return positions[start], positions[end - 1] + 1 if end > start else positions[start]
+
+
 def script_of(name: str) -> str:
     for char in name:
         if "\u0590" <= char <= "\u05ff":
@@ -124,6 +143,11 @@ class NameMatcher:
              folded: str | None = None) -> list[NameMatch]:
         """Matches in text order; unless `overlapping`, the longest of overlapping ones.
         `folded` is fold(text), when the caller has it already."""
+        if (unmarked := without_marks(text)) is not None:
+            plain, positions = unmarked
+            return [match._replace(start=start, end=end, surface=text[start:end])
+                    for match in self.find(plain, overlapping)
+                    for start, end in [marked_span(positions, match.start, match.end)]]
         if folded is None:
             folded = fold(text)
         size = len(folded)

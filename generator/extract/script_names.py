@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .cues import ScriptCues, cues
-from .matcher import fold
+from .matcher import fold, marked_span, without_marks
 
 
 class ScriptName(NamedTuple):
@@ -86,6 +86,11 @@ def find_script_names(text: str, lang: str) -> list[ScriptName]:
     """Person, organisation and place names in one Arabic or Hebrew paragraph."""
     if lang not in TOKEN:
         return []
+    if (unmarked := without_marks(text)) is not None:
+        plain, positions = unmarked
+        return [name._replace(start=start, end=end)
+                for name in find_script_names(plain, lang)
+                for start, end in [marked_span(positions, name.start, name.end)]]
     words = cues().scripts[lang]
     folded = fold(text)
     toks = tokens(folded, lang)
@@ -144,7 +149,8 @@ def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[S
     index = 0
     while index < len(toks):
         given = given_form(toks[index], lang, words)
-        if given is None:
+        if given is None or text[toks[index].start + given[0]:toks[index].end] in \
+                words.look_alikes:
             index += 1
             continue
         size, _, common = given
