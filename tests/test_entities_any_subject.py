@@ -342,6 +342,8 @@ def test_arabic_people_start_with_a_given_name(text: str, expected: list) -> Non
     ("ההרוג הוא עלי מוסאווי, מפקד היחידה", [("עלי מוסאווי", "PERSON")]),
     ("הוא אמר עלי דברים קשים", []),
     ("מפקד הג'יהאד חליל עודה נהרג", [("חליל עודה", "PERSON")]),
+    ("אמר רון שפירא כי", [("רון שפירא", "PERSON")]),  # a common given name, a family name
+    ("ראה גיא את הים", []),
 ])
 def test_hebrew_people_start_with_a_given_name(text: str, expected: list) -> None:
     assert script_names(text) == expected

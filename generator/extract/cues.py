@@ -38,6 +38,7 @@ class ScriptCues:
     look_alikes: frozenset[str]  # as written: function words that fold onto a given name
     given: frozenset[str]  # given names that are rarely anything else
     common_given: frozenset[str]  # given names that are also ordinary words
+    family: frozenset[str]  # frequent family names: support for a common given name
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ def script_cues(section: dict[str, Any], names: dict[str, Any]) -> ScriptCues:
         name_tails=folded_set(section.get("name_tails")),
         stop_words=folded_set(section.get("stop_words")),
         look_alikes=frozenset(str(w) for w in section.get("look_alikes") or []),
-        given=folded_set(names.get("names")) - common, common_given=common)
+        given=folded_set(names.get("names")) - common, common_given=common,
+        family=folded_set(names.get("family")))
 
 
 @cache

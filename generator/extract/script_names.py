@@ -186,6 +186,8 @@ def name_run(toks: list[Token], first: int, lang: str, words: ScriptCues) -> tup
         if word in words.given or word in words.common_given or word in words.name_tails:
             index, supported = index + 1, True  # "محمد جواد", "عز الدين"
             continue
+        if word in words.family:
+            return index + 1, True  # "רון שפירא": a family name ends the run
         if has_article(word, lang):
             return index + 1, supported  # "الغصين", "אל-ערורי": the family name ends the run
         if plain >= FAMILY_WORDS[lang] or (plain == 1 and word[0] in PREFIX_LETTERS[lang]):
