@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import Any
 
 from .link import Index
-from .model import Article, Corpus, Entity, Mention
+from .model import Article, Corpus, Entity, Mention, Quote
 from .reuse import Reuse
 
 SCHEMA = "research-corpus/1"
@@ -162,13 +162,28 @@ def events_csv(corpus: Corpus) -> str:
                      for e in corpus.events))
 
 
-def quotes_csv(corpus: Corpus) -> str:
-    """Who said what: the speaker's id and name (empty when the text does not say who)."""
+QUOTES_HEADER = ["article", "paragraph", "kind", "speaker", "speaker_name", "text", "url"]
+
+
+def quotes_csv(corpus: Corpus, reuse: Reuse | None = None) -> str:
+    """Who said what: the speaker's id and name (empty when the text does not say who); with
+    `reuse`, each article's rows kept while its quotes and their speakers' names are equal."""
+    reuse = reuse or Reuse()
     names = {e.id: e.name for e in corpus.entities}
-    return csv_text(["article", "paragraph", "kind", "speaker", "speaker_name", "text", "url"],
-                    ([q.article, q.paragraph, q.kind, q.speaker or "",
-                      names.get(q.speaker, "") if q.speaker else "", q.text, q.url]
-                     for q in corpus.quotes))
+    runs = ((article, tuple(run)) for article, run in groupby(corpus.quotes,
+                                                               key=attrgetter("article")))
+    return csv_text(QUOTES_HEADER, ()) + "".join(
+        reuse.get(("quotes.csv", article), (found, [names.get(q.speaker or "") for q in found]),
+                  partial(quote_rows, found, names))
+        for article, found in runs)
+
+
+def quote_rows(quotes: tuple[Quote, ...], names: dict[str, str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [q.article, q.paragraph, q.kind, q.speaker or "",
+         names.get(q.speaker, "") if q.speaker else "", q.text, q.url] for q in quotes)
+    return buffer.getvalue()
 
 
 GRAPHML = "http://graphml.graphdrawing.org/xmlns"
@@ -234,20 +249,32 @@ def iso_datetime(stated: str) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
-def csl_json(corpus: Corpus, site_url: str) -> str:
-    items = []
-    for article in corpus.articles:
-        item: dict[str, Any] = {"id": article.id, "type": "article-newspaper",
-                                "title": article.display_title,
-                                "URL": (site_url or "") + article.url}
-        if article.publisher:
-            item["container-title"] = article.publisher
-        if article.authors:
-            item["author"] = [{"literal": name} for name in article.authors]
-        if article.date:
-            item["issued"] = {"date-parts": [[int(p) for p in article.date.split("-")]]}
-        items.append(item)
-    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+def csl_json(corpus: Corpus, site_url: str, reuse: Reuse | None = None) -> str:
+    """`json.dumps(items, indent=1)`, each article's item encoded once and kept while what it
+    is made from is equal (`reuse`)."""
+    reuse = reuse or Reuse()
+    if not corpus.articles:
+        return "[]\n"
+    items = ",\n".join(reuse.get(
+        ("csl", article.id), (article.id, article.display_title, article.url,
+                              article.publisher, article.authors, article.date, site_url),
+        partial(csl_item, article, site_url)) for article in corpus.articles)
+    return f"[\n{items}\n]\n"
+
+
+def csl_item(article: Article, site_url: str) -> str:
+    """One item as `json.dumps(items, indent=1)` writes it inside the list: one level in (no
+    JSON string holds a newline, so every line of the item is indented one more space)."""
+    item: dict[str, Any] = {"id": article.id, "type": "article-newspaper",
+                            "title": article.display_title,
+                            "URL": (site_url or "") + article.url}
+    if article.publisher:
+        item["container-title"] = article.publisher
+    if article.authors:
+        item["author"] = [{"literal": name} for name in article.authors]
+    if article.date:
+        item["issued"] = {"date-parts": [[int(p) for p in article.date.split("-")]]}
+    return " " + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n ")
 
 
 def bibtex(corpus: Corpus, site_url: str, reuse: Reuse | None = None) -> str:

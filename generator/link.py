@@ -52,6 +52,7 @@ def build_index(corpus: Corpus, count_story_once: bool = True) -> Index:
     stories = story_of(corpus.same_story) if count_story_once else {}
     counted: set[tuple[str, ...]] = set()  # (story, entity) and (story, entity, entity) seen
     article_counts: Counter[str] = Counter()
+    pair_counts: Counter[tuple[str, str]] = Counter()  # counted in C, in first-seen order
     for article in corpus.articles:
         present = sorted(set(entities_by_article.get(article.id, [])))
         for entity in present:
@@ -63,9 +64,12 @@ def build_index(corpus: Corpus, count_story_once: bool = True) -> Index:
             counted.update((story, e) for e in entities)
             counted.update((story, *pair) for pair in pairs)
         article_counts.update(entities)
-        for first, second in pairs:
-            cooccurrence[first][second] += 1
-            cooccurrence[second][first] += 1
+        pair_counts.update(pairs)
+    # Filled in the order a pair was first seen: each key enters `cooccurrence` and its
+    # Counters when it would have, had every pair been added one at a time.
+    for (first, second), weight in pair_counts.items():
+        cooccurrence[first][second] = weight
+        cooccurrence[second][first] = weight
     events_by_entity: dict[str, list[Event]] = defaultdict(list)
     events_by_article: dict[str, list[Event]] = defaultdict(list)
     for event in corpus.events:

@@ -10,7 +10,6 @@ kept on purpose, checked against its inputs, per process.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import signal
@@ -102,10 +101,14 @@ class ResearchPluginConfig(base.Config):
 
 class UnchangedPage(File):
     """A page whose Markdown is what the previous build of this site folder made its HTML
-    from: a dirty build keeps that HTML instead of building the page again."""
+    from (or a data file with the text it wrote): a dirty build keeps that file instead of
+    building or writing it again."""
 
     def is_modified(self) -> bool:
-        return not os.path.isfile(self.abs_dest_path)
+        # MkDocs asks twice per page and build (to read it, to build it): one look at the disk
+        if "written" not in self.__dict__:
+            self.__dict__["written"] = os.path.isfile(self.abs_dest_path)
+        return not self.__dict__["written"]
 
 
 def settings_from(config: MkDocsConfig, options: ResearchPluginConfig) -> Config:
@@ -146,8 +149,8 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
         self.pagefind = False
         self.dirty = False
         # What the previous build wrote, so a dirty rebuild (`serve`) can keep its HTML.
-        # per site folder (and URL and nav): page path -> hash of its Markdown
-        self.built: dict[tuple[str, ...], dict[str, bytes]] = {}
+        # per site folder (and URL and nav): page or data file path -> its text
+        self.built: dict[tuple[str, ...], dict[str, str]] = {}
         # What the previous build of this process read, found, rendered and indexed: a
         # rebuild (`serve`) redoes only what an edit touches (see incremental.py).
         self.memo = BuildMemo()
@@ -268,17 +271,19 @@ class ResearchPlugin(BasePlugin[ResearchPluginConfig]):
                       theme_stamp(config))
         same_site = self.dirty and this_build in self.built
         previous = self.built[this_build] if same_site else {}
-        built = {}
+        # the texts themselves, compared with the last build's: a page kept by the renderer
+        # is the same string (compared by identity), another one is compared by its bytes
+        built = {**self.site.pages, **self.site.files}
         for path, content in sorted(self.site.pages.items()):
             inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
-            built[path] = hashlib.sha256(content.encode()).digest()
-            kind = UnchangedPage if previous.get(path) == built[path] else File
+            kind = UnchangedPage if previous.get(path) == content else File
             files.append(kind.generated(config, path, content=content, inclusion=inclusion))
         for path in (previous.keys() - built.keys()) if same_site else ():
             # a page gone since the last build: a dirty build does not empty the site folder
             Path(File.generated(config, path, content="").abs_dest_path).unlink(missing_ok=True)
         for path, content in sorted(self.site.files.items()):
-            files.append(File.generated(config, path, content=content))
+            kind = UnchangedPage if previous.get(path) == content else File
+            files.append(kind.generated(config, path, content=content))
         if self.dirty:  # what a dirty rebuild of this same site may keep (one site)
             self.built = {this_build: built}
         store = self.search_entries.get(this_build, {}) if same_site else {}

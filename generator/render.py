@@ -156,7 +156,7 @@ class Renderer:
                                      ("graph.md.j2", "graph/", "Graph"),
                                      ("sources.md.j2", "sources/", "Sources"),
                                      ("curation.md.j2", "curation/", "Curation")):
-            path, text = self.page(template, url, **context)
+            path, text = self.index_page(template, url, context)
             site.pages[path] = text
             if title:
                 site.nav.append({title: path})
@@ -168,11 +168,12 @@ class Renderer:
         site.files.update({
             "data/entities.csv": entities_csv(self.corpus, self.index),
             "data/mentions.csv": mentions_csv(self.corpus, self.reuse),
-            "data/events.csv": events_csv(self.corpus),
-            "data/quotes.csv": quotes_csv(self.corpus),
+            "data/events.csv": self.reuse.get("events.csv", self.corpus.events,
+                                              partial(events_csv, self.corpus)),
+            "data/quotes.csv": quotes_csv(self.corpus, self.reuse),
             "data/cooccurrence.graphml": self.reuse.get(  # made from the graph document
                 "graphml", graph, partial(graphml, self.corpus, self.index)),
-            "data/articles.csl.json": csl_json(self.corpus, url),
+            "data/articles.csl.json": csl_json(self.corpus, url, self.reuse),
             "data/articles.bib": bibtex(self.corpus, url, self.reuse),
             "feed.xml": atom_feed(self.corpus, self.config.site_name, url, self.config.built),
         })
@@ -184,6 +185,16 @@ class Renderer:
         site.pages[path] = text
         site.nav.append({"Downloads": path})
         return site
+
+    def index_page(self, template: str, url: str, context: dict[str, Any]) -> tuple[str, str]:
+        """An index page, the last build's Markdown (`serve`) when what it shows is equal
+        (INDEX_PAGE_INPUTS, for the pages that list every article and rarely change)."""
+        inputs = INDEX_PAGE_INPUTS.get(template)
+        if inputs is None:
+            return self.page(template, url, **context)
+        return page_path(url), self.reuse.get(
+            ("page", url), inputs(self.corpus, context),
+            lambda: self.page(template, url, **context)[1])
 
     def article_and_entity_pages(self) -> list[tuple[str, str]]:
         """Most of the site's pages, each independent of the others: rendered on the
@@ -636,6 +647,23 @@ def strongest_pairs(index: Index, entities: dict[str, Entity],
              for b, weight in others.items() if a < b]
     pairs.sort(key=lambda p: (-p[0], entities[p[1]].name, entities[p[2]].name))
     return [(entities[a], entities[b], weight) for weight, a, b in pairs[:limit]]
+
+
+def heading_values(articles: Sequence[Article]) -> tuple[tuple[Any, ...], ...]:
+    """What `article_line` prints of each article (and its url's id)."""
+    return tuple((a.id, a.title, a.display_title, a.date, a.publisher) for a in articles)
+
+
+# What an index page's template reads, for the pages INDEX_PAGE_INPUTS keeps: values whose
+# `==` is exact (see reuse.py); tests/test_incremental.py checks the templates read no more.
+INDEX_PAGE_INPUTS: dict[str, Callable[[Corpus, dict[str, Any]], Any]] = {
+    "articles.md.j2": lambda corpus, context: (
+        len(corpus.articles), len(corpus.sources), heading_values(context["dated"]),
+        heading_values(context["undated"]),
+        tuple((publisher, heading_values(articles))
+              for publisher, articles in context["by_publisher"].items())),
+    "curation.md.j2": lambda corpus, context: (corpus.unknown_names, corpus.ambiguous),
+}
 
 
 _FORKED_RENDERER: Renderer | None = None  # what a forked worker renders with

@@ -12,6 +12,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import jinja2.meta
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -22,7 +23,7 @@ from generator.extract import ner
 from generator.extract.entities import EntityExtractor
 from generator.model import Corpus
 from generator.plugin import ResearchPlugin
-from generator.render import TEMPLATES, render_site
+from generator.render import INDEX_PAGE_INPUTS, TEMPLATES, environment, render_site
 
 from .conftest import ROOT, SEEDS
 
@@ -403,3 +404,21 @@ def test_derived_topics_are_derived_again_only_when_what_they_read_changed(
         rebuilt = pipeline.build_corpus(config, memo=memo)
         assert bool(calls) == derived_again, path.name
         assert rebuilt == pipeline.build_corpus(config)
+
+
+def test_kept_index_pages_read_only_what_their_inputs_hold() -> None:
+    """An index page in render.INDEX_PAGE_INPUTS is kept while those inputs are equal: its
+    template may read only them (the corpus' fields named here, the articles' headings)."""
+    env = environment()
+    reads = {"articles.md.j2": ({"corpus", "dated", "undated", "by_publisher", "href"},
+                                {"articles", "sources"}),
+             "curation.md.j2": ({"corpus", "href"}, {"unknown_names", "ambiguous"})}
+    assert reads.keys() == INDEX_PAGE_INPUTS.keys()
+    for template, (names, fields) in reads.items():
+        source = (TEMPLATES / template).read_text(encoding="utf-8")
+        assert jinja2.meta.find_undeclared_variables(env.parse(source)) <= names, template
+        assert set(re.findall(r"\bcorpus\.(\w+)", source)) <= fields, template
+    macro = (TEMPLATES / "_macros.md.j2").read_text(encoding="utf-8")
+    line = macro[macro.index("macro article_link"):macro.index("macro crumbs")]
+    assert set(re.findall(r"\barticle\.(\w+)", line)) <= {
+        "url", "display_title", "title_derived", "date", "publisher"}
