@@ -309,15 +309,17 @@ def header_lines(lines: list[Line]) -> list[Line]:
         elif head.byline(text) is not None or head.is_lone_byline(text):
             break
         elif menus_seen:
-            if words > SECTION_MAX_WORDS and not (not named and is_site_name(text)):
+            if not named and is_site_name(text):
+                named = True
+            elif words > SECTION_MAX_WORDS:
                 break  # after the menus only section names and the site's name are short
-            named = named or is_site_name(text)
         else:
+            tagline = named and above_menus == 1 and words <= TAGLINE_MAX_WORDS
+            banner = above_menus == 0 and words < SITE_HEADER_MAX_WORDS
             if above_menus == 0 and is_site_name(text):
                 named = True
-            elif not (named and above_menus == 1 and words <= TAGLINE_MAX_WORDS) and \
-                    not (above_menus == 0 and words < SITE_HEADER_MAX_WORDS):
-                break  # neither the tagline under the name nor a short banner
+            elif not (tagline or banner):
+                break
             above_menus += 1
         top.append(line)
     return top
