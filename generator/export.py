@@ -217,30 +217,50 @@ def graphml(corpus: Corpus, index: Index) -> str:
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def atom_feed(corpus: Corpus, site_name: str, site_url: str, built: str) -> str:
-    """Articles newest first; `built` (from SOURCE_DATE_EPOCH) stands in for missing dates."""
+def atom_feed(corpus: Corpus, site_name: str, site_url: str, built: str,
+              reuse: Reuse | None = None) -> str:
+    """Articles newest first; `built` (from SOURCE_DATE_EPOCH) stands in for missing dates.
+    Each entry is serialised on its own (as ElementTree indents it in the whole feed: by its
+    depth) and, with `reuse`, kept while its article is equal."""
+    reuse = reuse or Reuse()
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = site_name
     ET.SubElement(feed, f"{{{ATOM}}}id").text = site_url or "urn:research-site"
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = built
     ET.SubElement(feed, f"{{{ATOM}}}link", href=site_url or "./")
+    head = xml_text(feed)
     articles = sorted(corpus.articles, key=lambda a: (a.date or "", a.id), reverse=True)
-    for article in articles:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = article.display_title
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:sha256:{article.sha256}:" \
-                                                       f"{article.index_in_file}"
-        ET.SubElement(entry, f"{{{ATOM}}}link", href=(site_url or "") + article.url)
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = \
-            iso_datetime(article.date) if article.date else built
-        for name in article.authors or (article.publisher or "Unknown",):
-            author = ET.SubElement(entry, f"{{{ATOM}}}author")
-            ET.SubElement(author, f"{{{ATOM}}}name").text = name
-        body = [p.text for p in article.body]
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = body[0] if body else ""
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    if not articles:
+        return head + "\n"
+    entries = "".join("\n  " + reuse.get(("atom", a.id), (a, site_url, built),
+                                          partial(atom_entry, a, site_url, built))
+                      for a in articles)
+    return head.removesuffix("\n</feed>") + entries + "\n</feed>\n"
+
+
+def atom_entry(article: Article, site_url: str, built: str) -> str:
+    """One <entry> element, indented as the feed's child (its own tail left out)."""
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+    ET.SubElement(entry, f"{{{ATOM}}}title").text = article.display_title
+    ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:sha256:{article.sha256}:" \
+                                                   f"{article.index_in_file}"
+    ET.SubElement(entry, f"{{{ATOM}}}link", href=(site_url or "") + article.url)
+    ET.SubElement(entry, f"{{{ATOM}}}updated").text = \
+        iso_datetime(article.date) if article.date else built
+    for name in article.authors or (article.publisher or "Unknown",):
+        author = ET.SubElement(entry, f"{{{ATOM}}}author")
+        ET.SubElement(author, f"{{{ATOM}}}name").text = name
+    body = [p.text for p in article.body]
+    ET.SubElement(entry, f"{{{ATOM}}}summary").text = body[0] if body else ""
+    text = xml_text(feed)
+    return text[text.index("<entry>"):text.rindex("</entry>") + len("</entry>")]
+
+
+def xml_text(root: ET.Element) -> str:
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True)
 
 
 def iso_datetime(stated: str) -> str:

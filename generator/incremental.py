@@ -41,7 +41,7 @@ import jinja2.bccache
 
 from . import render
 from .executor import ProcessPool
-from .model import Article, Entity, Mention
+from .model import Article, Entity, Event, Mention
 from .render import TEMPLATES, ArticleHeading, Renderer, Site
 from .reuse import Reuse
 
@@ -344,12 +344,13 @@ class ContextPickler(pickle.Pickler):
         super().__init__(file, protocol=5)
         self.digests = digests
         self.dispatch_table = {**copyreg.dispatch_table, Article: self.reduce_article,
-                               ArticleHeading: self.reduce_small, Entity: self.reduce_small}
+                               ArticleHeading: self.reduce_small, Entity: self.reduce_small,
+                               Event: self.reduce_small}
 
     def reduce_article(self, article: Article) -> tuple[Any, ...]:
         return self.stand_in(article, lambda: article_digest(article, self.digests))
 
-    def reduce_small(self, value: ArticleHeading | Entity) -> tuple[Any, ...]:
+    def reduce_small(self, value: ArticleHeading | Entity | Event) -> tuple[Any, ...]:
         return self.stand_in(value, lambda: pickled_digest(pickle.Pickler, value, self.digests))
 
     def stand_in(self, obj: Any, make: Callable[[], bytes]) -> tuple[Any, ...]:
@@ -367,15 +368,20 @@ class Digests:
     made after parsing share them, so their digests are kept by the tuple's identity from one
     build to the next."""
 
-    # id -> (an Article, ArticleHeading or Entity of this build, its digest)
+    # id -> (an Article, ArticleHeading, Entity or Event of this build, its digest)
     stand_ins: dict[int, tuple[Any, bytes]] = field(default_factory=dict)
     paragraphs: dict[int, tuple[tuple[Any, ...], bytes]] = field(default_factory=dict)
 
-    def kept_for(self, articles: Sequence[Article]) -> Digests:
-        """What the next build may reuse: the paragraphs' digests of these articles."""
+    def kept_for(self, articles: Sequence[Article], events: Sequence[Event]) -> Digests:
+        """What the next build may reuse: the paragraphs' digests of these articles, and the
+        digests of these events (the timeline, topic and entity pages list thousands; an
+        unchanged article's findings, its events among them, are the same objects in the
+        next build: BuildMemo.extract)."""
         kept = {id(a.paragraphs): self.paragraphs[id(a.paragraphs)] for a in articles
                 if id(a.paragraphs) in self.paragraphs}
-        return Digests(paragraphs=kept)
+        stand_ins = {id(e): found for e in events
+                     if (found := self.stand_ins.get(id(e))) is not None and found[0] is e}
+        return Digests(stand_ins=stand_ins, paragraphs=kept)
 
 
 def article_digest(article: Article, digests: Digests) -> bytes:
@@ -497,7 +503,7 @@ class MemoRenderer(Renderer):
     def render(self) -> Site:
         site = super().render()
         self.memo.key, self.memo.pages = self.memo_key, self.seen
-        self.memo.digests = self.digests.kept_for(self.corpus.articles)
+        self.memo.digests = self.digests.kept_for(self.corpus.articles, self.corpus.events)
         self.memo.inputs, self.memo.reused = self.inputs, self.reuse.made
         self.memo.rendered, self.memo.checked = self.rendered, self.checked
         self.memo.kept = len(self.seen) - self.rendered

@@ -24,6 +24,7 @@ from generator.extract.entities import EntityExtractor
 from generator.model import Corpus
 from generator.plugin import ResearchPlugin
 from generator.render import INDEX_PAGE_INPUTS, TEMPLATES, environment, render_site
+from generator.reuse import Reuse
 
 from .conftest import ROOT, SEEDS
 
@@ -422,3 +423,33 @@ def test_kept_index_pages_read_only_what_their_inputs_hold() -> None:
     line = macro[macro.index("macro article_link"):macro.index("macro crumbs")]
     assert set(re.findall(r"\barticle\.(\w+)", line)) <= {
         "url", "display_title", "title_derived", "date", "publisher"}
+
+
+def test_exports_made_per_article_are_the_whole_documents(seed_corpus: Corpus) -> None:
+    """corpus.json, the CSVs, the CSL JSON and the Atom feed are put together from parts
+    encoded one article at a time (so `serve` re-encodes only an edited article's): the text
+    is what encoding the whole document at once gives."""
+    import csv
+    import io
+    import json
+    import xml.etree.ElementTree as ET
+
+    from generator import export
+    from generator.link import build_index
+
+    index = build_index(seed_corpus)
+    assert export.corpus_json(seed_corpus, index, Reuse()) == export.to_json(
+        export.corpus_document(seed_corpus, index))
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [export.MENTIONS_HEADER, *([m.article, m.entity, m.surface, m.paragraph, m.start,
+                                    m.end, m.how] for m in seed_corpus.mentions)])
+    assert export.mentions_csv(seed_corpus) == buffer.getvalue()
+    items = json.loads(export.csl_json(seed_corpus, "https://example.org/"))
+    assert export.csl_json(seed_corpus, "https://example.org/") == json.dumps(
+        items, ensure_ascii=False, indent=1) + "\n"
+    for corpus in (seed_corpus, replace(seed_corpus, articles=())):
+        feed = export.atom_feed(corpus, "Site <&>", "", "2020-01-01T00:00:00Z")
+        root = ET.fromstring(feed)
+        ET.indent(root)
+        assert feed == ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
