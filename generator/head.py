@@ -492,7 +492,8 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     head = Head()
     end = head_end(lines)
     texts = [line.clean for line in lines]
-    head.dropped.update(p for p, line in enumerate(lines[:end]) if is_menu_line(line.text))
+    head.dropped.update(p for p, line in enumerate(lines[:end])
+                        if is_menu_line(line.text) and byline(line.clean) is None)
     order = numeric_order(texts[:end + 3]) or time_zone_order(texts[:end + 3]) or \
         ("DMY" if rtl else None)
     candidates: list[int] = []

@@ -302,12 +302,12 @@ def header_lines(lines: list[Line]) -> list[Line]:
     for line in lines[:SITE_HEADER_LINES]:
         text = line.clean
         words = len(text.split())
+        if head.byline(text) is not None or head.is_lone_byline(text):
+            break  # "Jane Roe | Politics | Analysis" is a byline, not a menu
         if is_navigation(line):  # a skip link above the site's name starts no menus
             menus_seen = menus_seen or named or head.is_menu_line(line.text)
         elif head.is_chrome(text) or date_in_line(text):
             pass
-        elif head.byline(text) is not None or head.is_lone_byline(text):
-            break
         elif menus_seen:
             if not named and is_site_name(text):
                 named = True

@@ -233,6 +233,7 @@ def test_saved_date_prefix_and_its_text() -> None:
     ('"Nightowl" for Border Ledger', ["Nightowl"]),
     ("By Jane Roe and agencies", ["Jane Roe"]),
     ("By Jane Roe, Local Democracy Reporter", ["Jane Roe"]),
+    ("By Jane Roe | Politics | Analysis", ["Jane Roe"]),  # not a menu row
 ])
 def test_bylines(head: str, authors: list[str]) -> None:
     article = parse(f"Talks resume in Cairo\n{head}\n\n{BODY}")
