@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from itertools import groupby
 from operator import attrgetter
@@ -36,10 +36,9 @@ def corpus_json(corpus: Corpus, index: Index, reuse: Reuse) -> str:
     articles = ",".join(reuse.get(
         ("corpus.json", a.id), (a, *article_links(corpus, a), mentions.get(a.id, ())),
         partial(compact_entry, corpus, a, mentions.get(a.id, ()))) for a in corpus.articles)
-    # the other parts: lists of dicts of str, int, bool and None, made in a fixed key order,
-    # so equal ones encode the same
-    parts = {key: reuse.get(("corpus.json", key), value, partial(compact, value))
-             for key, value in corpus_parts(corpus, index).items()}
+    parts = {key: reuse.get(("corpus.json", key), inputs(corpus, index),
+                            partial(compact_part, make, corpus, index))
+             for key, (inputs, make) in CORPUS_PARTS.items()}
     parts = {"schema": parts.pop("schema"), "sources": parts.pop("sources"),
              "articles": f"[{articles}]", **parts}
     return "{" + ",".join(f"{compact(key)}:{text}" for key, text in parts.items()) + "}\n"
@@ -55,6 +54,11 @@ def mentions_by_article(corpus: Corpus) -> dict[str, tuple[Mention, ...]]:
 def article_links(corpus: Corpus, article: Article) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """An article's topics and the other copies of its story."""
     return corpus.article_topics.get(article.id, ()), corpus.same_story.get(article.id, ())
+
+
+def compact_part(make: Callable[[Corpus, Index | None], Any], corpus: Corpus,
+                 index: Index | None) -> str:
+    return compact(make(corpus, index))
 
 
 def compact_entry(corpus: Corpus, a: Article, mentions: Iterable[Mention]) -> str:
@@ -75,26 +79,40 @@ def article_entry(corpus: Corpus, a: Article, mentions: Iterable[Mention]) -> di
 
 def corpus_parts(corpus: Corpus, index: Index | None) -> dict[str, Any]:
     """corpus.json but its articles, in the file's order."""
+    return {key: make(corpus, index) for key, (_, make) in CORPUS_PARTS.items()}
+
+
+def topics_part(corpus: Corpus, index: Index | None) -> list[dict[str, Any]]:
     count = index.story_count if index else lambda articles: sum(1 for _ in articles)
-    return {
-        "schema": SCHEMA,
-        "sources": [{"file": s.file, "sha256": s.sha256, "encoding": s.encoding,
-                     "problem": s.problem} for s in corpus.sources],
-        "entities": [{
-            "id": e.id, "name": e.name, "type": e.type,
-            "aliases": [name for name in e.all_names if name != e.name],
-            "url": e.url, "source": e.source} for e in corpus.entities],
-        "topics": [{"id": t.id, "name": t.name, "url": t.url, "description": t.description,
-                    "articles": count(a for a, ts in corpus.article_topics.items() if t.id in ts),
-                    "derived": t.derived, "terms": list(t.terms)}
-                   for t in corpus.topics],
-        "events": [{"date": e.date, "text": e.text, "article": e.article,
-                    "paragraph": e.paragraph, "entities": list(e.entities),
-                    "url": f"articles/{e.article}/#p{e.paragraph}"} for e in corpus.events],
-        "quotes": [{"article": q.article, "paragraph": q.paragraph, "speaker": q.speaker,
-                    "text": q.text, "kind": q.kind, "start": q.start, "end": q.end,
-                    "url": q.url} for q in corpus.quotes],
-    }
+    return [{"id": t.id, "name": t.name, "url": t.url, "description": t.description,
+             "articles": count(a for a, ts in corpus.article_topics.items() if t.id in ts),
+             "derived": t.derived, "terms": list(t.terms)} for t in corpus.topics]
+
+
+# corpus.json's parts but its articles: for each, what it is made from (values whose `==` is
+# exact, see reuse.py: `serve` encodes a part again only when they changed) and how.
+CORPUS_PARTS: dict[str, tuple[Callable[[Corpus, Index | None], Any],
+                              Callable[[Corpus, Index | None], Any]]] = {
+    "schema": (lambda corpus, index: SCHEMA, lambda corpus, index: SCHEMA),
+    "sources": (lambda corpus, index: corpus.sources, lambda corpus, index: [
+        {"file": s.file, "sha256": s.sha256, "encoding": s.encoding, "problem": s.problem}
+        for s in corpus.sources]),
+    "entities": (lambda corpus, index: tuple((e.id, e.name, e.type, e.all_names, e.source)
+                                             for e in corpus.entities),
+                 lambda corpus, index: [{
+                     "id": e.id, "name": e.name, "type": e.type,
+                     "aliases": [name for name in e.all_names if name != e.name],
+                     "url": e.url, "source": e.source} for e in corpus.entities]),
+    "topics": (topics_part, topics_part),  # small; counting is its cost, not encoding
+    "events": (lambda corpus, index: corpus.events, lambda corpus, index: [
+        {"date": e.date, "text": e.text, "article": e.article, "paragraph": e.paragraph,
+         "entities": list(e.entities), "url": f"articles/{e.article}/#p{e.paragraph}"}
+        for e in corpus.events]),
+    "quotes": (lambda corpus, index: corpus.quotes, lambda corpus, index: [
+        {"article": q.article, "paragraph": q.paragraph, "speaker": q.speaker, "text": q.text,
+         "kind": q.kind, "start": q.start, "end": q.end, "url": q.url}
+        for q in corpus.quotes]),
+}
 
 
 def graph_document(corpus: Corpus, index: Index) -> dict[str, Any]:
