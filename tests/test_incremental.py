@@ -391,7 +391,12 @@ def test_derived_topics_are_derived_again_only_when_what_they_read_changed(
     monkeypatch.setattr(incremental, "RACY_NS", 0)
     calls: list[int] = []
     derive = pipeline.derive_topics
-    monkeypatch.setattr(pipeline, "derive_topics", lambda corpus: calls.append(1) or derive(corpus))
+
+    def counting(corpus: Corpus) -> object:
+        calls.append(1)
+        return derive(corpus)
+
+    monkeypatch.setattr(pipeline, "derive_topics", counting)
     config = Config(input_dir=folder, knowledge_dir=ROOT / "knowledge", ner=False,
                     cache_file=None)
     memo = incremental.BuildMemo()
