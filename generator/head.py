@@ -51,6 +51,8 @@ FLATTENED_HEAD_CHARS = 600  # where a page saved as one line keeps its head
 FLATTENED_MIN_LABELS = 3  # a run of widget labels ("Share", "Email", "Facebook") opens it
 LABEL_RUN_GAP_WORDS = 3  # other words that end such a run
 MENU_MIN_ITEMS = 3  # "Home | World | Sport"
+CREDIT_MAX_WORDS = 6  # "Photo: Jane Roe / Harbour Agency"
+RTL_LABEL_MAX_WORDS = 3  # "ريادة أعمال", "שוק ההון" over a headline three times as long
 MARKET_ARROWS = ("▲", "▼")
 DATA_MIN_FIGURES = 3
 DATA_FIGURE_SHARE = 0.3  # a headline's figures are fewer ("to cut 1,200 jobs")
@@ -198,8 +200,15 @@ def is_chrome(text: str) -> bool:
             or ((is_data_line(text) or is_time_line(text)) and date_in_line(text) is None)
             or any(phrase in key for phrase in shapes().chrome_phrases)
             or (BULLET.match(text) is not None and len(text.split()) <= 5)
-            or PHOTO_CREDIT.match(text) is not None
+            or is_photo_credit(text)
             or (not any(ch.isalpha() for ch in text) and date_in_line(text) is None))
+
+
+def is_photo_credit(text: str) -> bool:
+    """"Photo: Jane Roe / Agency"; not "PHOTOS: Blue ribbons and a rainy finale at the fair",
+    a gallery's headline."""
+    match = PHOTO_CREDIT.match(text)
+    return match is not None and len(text[match.end():].split()) <= CREDIT_MAX_WORDS
 
 
 def is_caption(text: str) -> bool:
@@ -336,10 +345,15 @@ def byline(text: str) -> tuple[list[str], str | None] | None:
     rest = text.strip()
     if cue is not None:
         rest = rest[len(cue):].lstrip(" :–—-").strip()
+    rest, special, outlet_named = rest.partition(", Special to ")  # a contributor's byline
+    rest, caps_outlet = names_in_capitals(rest) if cue is not None else (rest, None)
     pieces = [p for p in DASH_SPLIT.split(rest) if p.strip()]
     if not pieces:
         return None
-    outlet = next((p.strip() for p in pieces[1:] if is_outlet(p.strip())), None)
+    outlet = next((p.strip() for p in pieces[1:] if is_outlet(p.strip())), None) or \
+        (outlet_named.strip() if special else None) or caps_outlet
+    # "A and B, Staff Writers", "נועה ברק | כתבת קול העמק": a job title vouches for the names
+    role = any(is_job_title(p) for p in pieces[1:]) or is_job_title(pieces[0].split(",")[-1])
     names = split_names(pieces[0])
     if names is None and cue is None and "," in pieces[0]:
         head, _, tail = pieces[0].rpartition(",")  # "A, Associated Press"
@@ -347,10 +361,23 @@ def byline(text: str) -> tuple[list[str], str | None] | None:
             names, outlet = split_names(head), tail.strip()
     if names is None:
         return None
-    if cue is None and (outlet is None or len(pieces) > 2 or any(
+    if cue is None and ((outlet is None and not role) or len(pieces) > 2 or any(
             len(n.split()) < 2 or n.isupper() for n in names)):
-        return None  # a name alone is a byline only after a cue or beside an outlet
+        return None  # a name alone is a byline only after a cue, beside an outlet or a role
     return names, outlet
+
+
+def names_in_capitals(rest: str) -> tuple[str, str | None]:
+    """"RHONDA KESSLER and TOMAS VIDAL Harbour Newswire": agency copy sets the names in
+    capitals and runs the agency's name on; the names, and the outlet after them."""
+    words = rest.split()
+    if len(words) < 3 or not words[0].isupper() or not words[0].isalpha():
+        return rest, None
+    cut = next((i for i, w in enumerate(words) if not w.isupper() and w.casefold() != "and"),
+               len(words))
+    outlet = " ".join(words[cut:])
+    return (" ".join(words[:cut]), outlet) if cut < len(words) and is_outlet(outlet) else \
+        (rest, None)
 
 
 def byline_for_outlet(text: str) -> tuple[list[str], str] | None:
@@ -400,20 +427,33 @@ def is_lone_byline(text: str) -> bool:
         return False
     script = language.script_language(text)
     if script is not None:  # a given name, or an initial ("ת. כהן", Israeli papers' style)
-        return fold(words[0]) in cues().scripts[script].given or \
+        return starts_with_given_name(text, script) or \
             (script == "he" and HEBREW_INITIAL.match(words[0]) is not None)
     first = words[0].strip(QUOTES)
     return first.casefold() not in STOP_WORDS and _given_names().get_gender(first) != "unknown"
 
 
+def starts_with_given_name(name: str, script: str) -> bool:
+    """An Arabic or Hebrew name that starts with a given name the entity finder knows (one
+    that is also a word, "دنה", "حسن", counts here: the line holds nothing but the name)."""
+    first = fold(name.split()[0])
+    words = cues().scripts[script]
+    return first in words.given or first in words.common_given
+
+
 RTL_CITY_AUTHOR = re.compile(r"^(\S+(?: \S+)?)\s+[-–—]\s+(\S+(?: \S+){1,3})$")
+RTL_CITY_COLON_AUTHOR = re.compile(r"^(\S+(?: \S+)?):\s+(\S+(?: \S+){1,2})$")  # "وهران: NAME"
 
 
 def rtl_city_byline(text: str) -> list[str] | None:
     """Arabic and Hebrew pages' "CITY - NAME" line under the headline."""
-    match = RTL_CITY_AUTHOR.match(text)
     if text.endswith(":"):
         return None  # "CITY - OUTLET:": a dateline (rtl_dateline_outlet)
+    colon = RTL_CITY_COLON_AUTHOR.match(text)
+    script = language.script_language(text)
+    if colon and script is not None and starts_with_given_name(colon[2], script):
+        return [colon[2]]
+    match = RTL_CITY_AUTHOR.match(text)
     if not match or not language.is_rtl_text(match[2]) or any(c.isdigit() for c in match[2]):
         return None
     return [match[2]]
@@ -470,8 +510,8 @@ def title_and_site(text: str) -> tuple[str, str | None]:
     if folded(pieces[0]) in shapes().kickers or is_section_label(pieces[0]):
         return " | ".join(pieces[1:]), None
     site = pieces[-1]
-    if len(pieces) == 2 and len(site.split()) <= 5 and site[:1].isupper() and \
-            len(pieces[0].split()) >= 3:
+    if len(pieces) == 2 and len(site.split()) <= 5 and \
+            (site[:1].isupper() or language.is_rtl_text(site)) and len(pieces[0].split()) >= 3:
         return pieces[0], site
     return text, None
 
@@ -526,7 +566,9 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
     elif (date := date_in_line(text, order)) is not None and is_date_line(text, order):
         head.date = head.date or date
         head.dropped.add(position)
-        if (dated := byline(without_dates(text, order))) is not None:  # "By X, 3 May 2024"
+        dated = next((piece_byline for piece in DASH_SPLIT.split(without_dates(text, order))
+                      if (piece_byline := byline(piece)) is not None), None)
+        if dated is not None:  # "By X, 3 May 2024", "Published 3 May 2024 | By X"
             head.add_authors(dated[0], position)
     elif (agency := dateline_agency(text) or rtl_dateline_outlet(text)) is not None and \
             len(text.split()) <= DATELINE_MAX_WORDS:  # a dateline on a line of its own
@@ -617,7 +659,9 @@ def past_short_label(texts: list[str], usable: list[int], chosen: int) -> int:
     script, so an Arabic or Hebrew short line is kept."""
     short = texts[chosen]
     words = len(short.split())
-    if words > LABEL_MAX_WORDS or language.is_rtl_text(short):
+    if language.is_rtl_text(short):
+        return rtl_past_short_label(texts, usable, chosen)
+    if words > LABEL_MAX_WORDS:
         return chosen
     later = [p for p in usable if chosen < p <= chosen + LABEL_LOOKAHEAD_LINES
              and len(texts[p].split()) >= max(HEADLINE_MIN_WORDS, 2 * words)]
@@ -629,6 +673,15 @@ def past_short_label(texts: list[str], usable: list[int], chosen: int) -> int:
     if in_headline_case(short) and not in_headline_case(texts[later[0]]) and is_dek:
         return chosen
     return later[0]
+
+
+def rtl_past_short_label(texts: list[str], usable: list[int], chosen: int) -> int:
+    """In Arabic and Hebrew, which have no case to tell a headline from a label, only a line of
+    a few words right before one at least three times as long is a section's name."""
+    words = len(texts[chosen].split())
+    later = [p for p in usable if chosen < p <= chosen + 2
+             and len(texts[p].split()) >= max(HEADLINE_MIN_WORDS, 3 * words)]
+    return later[0] if words <= RTL_LABEL_MAX_WORDS and later else chosen
 
 
 def starts_lowercase_latin(text: str) -> bool:

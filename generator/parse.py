@@ -51,6 +51,7 @@ SITE_HEADER_LINES = 12  # where a site's header ends, a cookie notice and skip l
 SITE_NAME_MAX_WORDS = 5
 SECTION_MAX_WORDS = 3  # "Local News", "Dispatches / Region"
 TAGLINE_MAX_WORDS = 14
+MENU_ITEM_WORDS = 2  # a menu printed one item per line: "Wild camping"
 RTL_SITE_NAME_MAX_WORDS = 3  # "جريدة المرفأ", "זמן צפון"; a banner is longer
 MIN_ARTICLE_WORDS = 40
 
@@ -272,40 +273,52 @@ def classify(line: Line, draft: Draft, kept: list[tuple[Line, str]],
 def strip_site_header(lines: list[Line], draft: Draft, removed: list[str]) -> list[Line]:
     """Lines up to the last navigation label or menu near the top (past a cookie notice) are
     the site's header; its first name-shaped line is the site name, i.e. the publisher."""
-    top = header_lines(lines)
-    last_label = max((i for i, line in enumerate(top) if is_navigation(line)), default=-1)
+    top, navigation = header_lines(lines)
+    last_label = max(navigation, default=-1)
     if last_label < 0:
         return lines
     kept = []
-    for line in lines[:last_label + 1]:
+    for position, line in enumerate(lines[:last_label + 1]):
         text = line.clean
         if date_in_line(text):
             kept.append(line)  # a date bar inside the header is the page's date: read it
             continue
         if draft.publisher is None and (welcome := head.WELCOME.match(text)):
             draft.publisher = welcome[1]  # "Welcome to X. We use cookies..."
-        elif draft.publisher is None and not is_navigation(line) and \
+        elif draft.publisher is None and position not in navigation and \
                 not head.is_chrome(text) and looks_like_name(site_part(text)):
             draft.publisher = head.logo_publisher(text) or site_part(text)
         removed.append(text)
     return kept + lines[last_label + 1:]
 
 
-def header_lines(lines: list[Line]) -> list[Line]:
+def header_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
     """The lines a site's header can hold, in the order sites print them: notices and skip
     links, the site's name and its tagline (or a short banner), then menus, section names and
-    the name again. The first other line ends it (a headline, a byline, the body), so a label
-    printed after the headline ("Share") does not take the headline with it."""
+    the name again; and which of them are navigation. The first other line ends it (a
+    headline, a byline, the body), so a label printed after the headline ("Share") does not
+    take the headline with it."""
     top: list[Line] = []
+    navigation: set[int] = set()
     named = menus_seen = False
     above_menus = 0  # lines other than notices and labels before the first menu
-    for line in lines[:SITE_HEADER_LINES]:
+    site_name = ""
+    in_menu = one_item_menus(lines[:SITE_HEADER_LINES])
+    for position, line in enumerate(lines[:SITE_HEADER_LINES]):
         text = line.clean
         words = len(text.split())
         if head.byline(text) is not None or head.is_lone_byline(text):
             break  # "Jane Roe | Politics | Analysis" is a byline, not a menu
-        if is_navigation(line):  # a skip link above the site's name starts no menus
-            menus_seen = menus_seen or named or head.is_menu_line(line.text)
+        if position == 0 and is_site_name(text) and not is_navigation(line):
+            named = True  # the name at the top, even where a one-item menu follows it
+            above_menus += 1
+            site_name = text
+        elif site_name and text.startswith(site_name + " "):
+            navigation.add(position)  # the name again, before its tagline
+        elif is_navigation(line) or position in in_menu:  # a skip link starts no menus
+            navigation.add(position)
+            menus_seen = menus_seen or named or head.is_menu_line(line.text) or \
+                position in in_menu
         elif head.is_chrome(text) or date_in_line(text):
             pass
         elif menus_seen:
@@ -322,7 +335,22 @@ def header_lines(lines: list[Line]) -> list[Line]:
                 break
             above_menus += 1
         top.append(line)
-    return top
+    return top, navigation
+
+
+def one_item_menus(lines: list[Line]) -> set[int]:
+    """Menus printed one item per line ("Walks", "Gear", "Wild camping", "Routes"): runs of
+    at least three lines of one or two words."""
+    short = [len(line.clean.split()) <= MENU_ITEM_WORDS and not date_in_line(line.clean)
+             and not head.is_chrome(line.clean) for line in lines]  # labels count on their own
+    found: set[int] = set()
+    start = 0
+    for position in range(len(short) + 1):
+        if position == len(short) or not short[position]:
+            if position - start >= head.MENU_MIN_ITEMS:
+                found.update(range(start, position))
+            start = position + 1
+    return found
 
 
 def is_site_name(text: str) -> bool:
@@ -330,7 +358,9 @@ def is_site_name(text: str) -> bool:
 
 
 def is_navigation(line: Line) -> bool:
-    return head.is_ui_label(line.clean) or head.is_menu_line(line.text)
+    """A label, a menu row, or a section's name: a header's menus, one item per line too."""
+    return head.is_ui_label(line.clean) or head.is_menu_line(line.text) or \
+        head.is_section_label(line.clean)
 
 
 def site_part(text: str) -> str:

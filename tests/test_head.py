@@ -155,6 +155,17 @@ def test_menu_lines(line: str, menu: bool) -> None:
     ("זמן הנמל\nראשי | חדשות | כלכלה | ספורט\n\nפוליטיקה מקומית\n\n"
      "השיחות מתחדשות בקהיר אחרי הפסקה ארוכה\n\n" + HE_BODY,
      "השיחות מתחדשות בקהיר אחרי הפסקה ארוכה", "זמן הנמל"),
+    # a menu printed one item per line, between the site's name and the headline
+    ("Harbour Trails\nWalks\nGear\nWild camping\nRoutes\n\n"
+     "Three days on the coast path in the rain\n\n" + BODY,
+     "Three days on the coast path in the rain", "Harbour Trails"),
+    # a gallery's headline starts with "PHOTOS:"; a short Arabic section name over a headline
+    ("PHOTOS: Blue ribbons and a rainy finale at the county fair\n\n" + BODY,
+     "Blue ribbons and a rainy finale at the county fair", None),
+    ("ريادة أعمال\n\nشركة ناشئة في عمان تجمع أربعة ملايين دولار لتوسيع منصتها في الخليج\n\n"
+     + AR_BODY, "شركة ناشئة في عمان تجمع أربعة ملايين دولار لتوسيع منصتها في الخليج", None),
+    ("المحادثات تستأنف في القاهرة بعد توقف | صدى الميناء\n\n" + AR_BODY,
+     "المحادثات تستأنف في القاهرة بعد توقف", "صدى الميناء"),
     # a label after the headline and byline does not take them into the header
     ("Talks resume in Cairo\nBy Jane Roe\nShare\n\n" + BODY, "Talks resume in Cairo", None),
     ("Ferry service returns to the harbour after a long winter\nJane Roe\nView Comments\n\n"
@@ -234,6 +245,11 @@ def test_saved_date_prefix_and_its_text() -> None:
     ("By Jane Roe and agencies", ["Jane Roe"]),
     ("By Jane Roe, Local Democracy Reporter", ["Jane Roe"]),
     ("By Jane Roe | Politics | Analysis", ["Jane Roe"]),  # not a menu row
+    ("Jane Roe and Ali Hassan, Staff Writers", ["Jane Roe", "Ali Hassan"]),  # a role vouches
+    ("By JANE ROE and ALI HASSAN Harbour Newswire", ["JANE ROE", "ALI HASSAN"]),
+    ("Interview by Jane Roe", ["Jane Roe"]),
+    ("By Jane Roe, Special to The Ledger", ["Jane Roe"]),
+    ("Published 13/06/2024 | By Jane Roe", ["Jane Roe"]),
 ])
 def test_bylines(head: str, authors: list[str]) -> None:
     article = parse(f"Talks resume in Cairo\n{head}\n\n{BODY}")
@@ -266,6 +282,26 @@ def test_lone_name_byline_in_hebrew_and_under_the_standfirst() -> None:
     standfirst = "The two delegations will meet again next week, officials in Cairo said."
     article = parse(f"Talks resume in Cairo\n{standfirst}\nJane Roe\n\n{BODY}")
     assert article.authors == ("Jane Roe",)
+
+
+@pytest.mark.parametrize("line, author", [
+    ("سمير بلقاسم", "سمير بلقاسم"),  # a lone name that starts with a given name
+    ("وهران: سمير بلقاسم", "سمير بلقاسم"),  # "CITY: NAME"
+])
+def test_arabic_bylines_under_the_headline(line: str, author: str) -> None:
+    article = parse(f"المحادثات تستأنف في القاهرة\n{line}\nالأربعاء 17 يوليو 2024 - 11:32\n\n"
+                    + AR_BODY)
+    assert article.authors == (author,)
+
+
+@pytest.mark.parametrize("line, author", [
+    ("דנה שחר", "דנה שחר"),  # a given name that is also a word, alone on its line
+    ("נועה ברק | כתבת העמק", "נועה ברק"),  # a role after the name
+    ("יואב קרמר, כתב שוק ההון", "יואב קרמר"),
+])
+def test_hebrew_bylines_under_the_headline(line: str, author: str) -> None:
+    article = parse(f"השיחות מתחדשות בקהיר\n{line}\n14.05.2024 | 10:32\n\n" + HE_BODY)
+    assert article.authors == (author,)
 
 
 def test_arabic_dateline_names_the_outlet_not_an_author() -> None:
