@@ -56,6 +56,8 @@ RTL_LABEL_MAX_WORDS = 3  # "ريادة أعمال", "שוק ההון" over a hea
 MARKET_ARROWS = ("▲", "▼")
 DATA_MIN_FIGURES = 3
 DATA_FIGURE_SHARE = 0.3  # a headline's figures are fewer ("to cut 1,200 jobs")
+DATA_LINE_MAX_CHARS = 300
+FIGURE = re.compile(r"\S*\d\S*")  # a word with a digit in it: "38,912.40", "341/6"
 MENU_ITEM_MAX_WORDS = 4  # "What's On", "Ask a Doctor"
 
 # " date 2014-08-22 " left at the very start by the tool that saved the page.
@@ -196,8 +198,10 @@ def is_chrome(text: str) -> bool:
     """A widget label, cookie or browser notice, bare URL, short menu bullet, logo line, ticker
     or a time with no date."""
     key = text.casefold()
+    short = len(text) <= DATA_LINE_MAX_CHARS  # a paragraph is no ticker
     return (is_ui_label(text) or URL.match(text) is not None
-            or ((is_data_line(text) or is_time_line(text)) and date_in_line(text) is None)
+            or (short and (is_data_line(text) or is_time_line(text))
+                and date_in_line(text) is None)
             or any(phrase in key for phrase in shapes().chrome_phrases)
             or (BULLET.match(text) is not None and len(text.split()) <= 5)
             or is_photo_credit(text)
@@ -230,10 +234,10 @@ def is_section_word(word: str) -> bool:
 def is_data_line(text: str) -> bool:
     """A ticker or a score strip ("DOW 38,912.40 ▲ 0.31% ...", "Harbour 341/6 v Dunmore 218"):
     as many figures as words, or the markets' arrows."""
-    tokens = text.split()
-    figures = [t for t in tokens if any(ch.isdigit() for ch in t)]
-    return any(arrow in text for arrow in MARKET_ARROWS) or (
-        len(figures) >= DATA_MIN_FIGURES and len(figures) >= DATA_FIGURE_SHARE * len(tokens))
+    if any(arrow in text for arrow in MARKET_ARROWS):
+        return True
+    figures = len(FIGURE.findall(text))
+    return figures >= DATA_MIN_FIGURES and figures >= DATA_FIGURE_SHARE * len(text.split())
 
 
 def is_time_line(text: str) -> bool:
@@ -340,8 +344,8 @@ def split_names(text: str) -> list[str] | None:
 def byline(text: str) -> tuple[list[str], str | None] | None:
     """The names (and an outlet) of a byline line: "By A and B | Outlet", "Reported by: A",
     "A - Outlet Newspapers", "A, Associated Press". None when the line is not a byline."""
-    cue = next((c for c in shapes().byline_cues if folded(text).startswith(c + " ")
-                or folded(text).startswith(c + ":")), None)
+    key = folded(text)
+    cue = next((c for c in shapes().byline_cues if key.startswith((c + " ", c + ":"))), None)
     rest = text.strip()
     if cue is not None:
         rest = rest[len(cue):].lstrip(" :–—-").strip()
@@ -891,7 +895,8 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
             head.add_authors(names, position)
         if head.publisher is None and (match := COPYRIGHT_OWNER.match(text)):
             head.publisher = match[1].strip()
-        if head.date is None and is_date_line(text, order) and \
+        if head.date is None and len(text.split()) <= NAME_MAX_WORDS * 3 and \
+                is_date_line(text, order) and \
                 (published := [f for f in find_dates(text, order) if f.published]):
             head.date = published[0].date  # "First published on 11 September 2024" at the foot
             head.dropped.add(position)
