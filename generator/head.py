@@ -341,11 +341,18 @@ def split_names(text: str) -> list[str] | None:
     return parts
 
 
+def byline_cue(text: str) -> str | None:
+    """The byline cue a line starts with, alone or before the names ("by", "By Jane Roe",
+    "Reported by: Jane Roe"); the longest that fits."""
+    key = folded(text)
+    return next((cue for cue in shapes().byline_cues
+                 if key == cue or key.startswith((cue + " ", cue + ":"))), None)
+
+
 def byline(text: str) -> tuple[list[str], str | None] | None:
     """The names (and an outlet) of a byline line: "By A and B | Outlet", "Reported by: A",
     "A - Outlet Newspapers", "A, Associated Press". None when the line is not a byline."""
-    key = folded(text)
-    cue = next((c for c in shapes().byline_cues if key.startswith((c + " ", c + ":"))), None)
+    cue = byline_cue(text)
     rest = text.strip()
     if cue is not None:
         rest = rest[len(cue):].lstrip(" :–—-").strip()
@@ -708,15 +715,8 @@ def is_continuation(text: str) -> bool:
     """Lower-case words that go on with a sentence, not a label ("cap:"), a byline's cue
     ("by Jane Roe"), a widget or a date line ("updated 3 hours ago", "posted on 3 May")."""
     return len(text.split()) >= WRAPPED_MIN_WORDS and not text.split()[0].endswith(":") and \
-        not is_chrome(text) and not starts_with_cue(text) and date_in_line(text) is None and \
+        not is_chrome(text) and byline_cue(text) is None and date_in_line(text) is None and \
         not any(w.casefold() in shapes().date_line_words for w in text.split()[:2])
-
-
-def starts_with_cue(text: str) -> bool:
-    """A byline's cue, alone or before the names ("by", "by Jane Roe")."""
-    key = folded(text)
-    return any(key == cue or key.startswith((cue + " ", cue + ":"))
-               for cue in shapes().byline_cues)
 
 
 def ticker_lines(texts: list[str]) -> set[int]:
