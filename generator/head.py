@@ -40,7 +40,7 @@ HEADLINE_MIN_WORDS = 6
 LABEL_LOOKAHEAD_LINES = 3
 GLUED_LABEL_MAX_WORDS = 3  # "Energy prices" run into a title-case headline
 GLUED_CREDIT_MAX_WORDS = 3  # a photo credit glued to its caption's second printing
-SITE_NAME_MAX_WORDS = 3  # a site's name printed alone, then again before its tagline
+REPEATED_NAME_MAX_WORDS = 3  # a site's name printed alone, then again before its tagline
 WRAPPED_MIN_WORDS = 3  # the lower-case rest of a sentence the page wrapped
 WHOLE_LINE_ENDS = ("?", "!", ":", "\"", "”", "’")  # a line that ends so is complete
 NAME_MAX_WORDS = 4
@@ -446,7 +446,7 @@ def is_lone_byline(text: str) -> bool:
 
 def starts_with_given_name(name: str, script: str) -> bool:
     """An Arabic or Hebrew name that starts with a given name the entity finder knows (one
-    that is also a word, "دنה", "حسن", counts here: the line holds nothing but the name)."""
+    that is also a word, "דנה", "حسن", counts here: the line holds nothing but the name)."""
     first = fold(name.split()[0])
     words = cues().scripts[script]
     return first in words.given or first in words.common_given
@@ -757,7 +757,7 @@ def site_name_lines(texts: list[str], keys: list[str]) -> set[int]:
     for position, (text, key) in enumerate(zip(texts, keys, strict=True)):
         if names and any(key.startswith(name + " ") for name in names):
             found.add(position)
-        if len(key.split()) <= SITE_NAME_MAX_WORDS and not is_ui_label(text) and \
+        if len(key.split()) <= REPEATED_NAME_MAX_WORDS and not is_ui_label(text) and \
                 key not in shapes().kickers and not is_section_label(text):
             seen[key] += 1
             if seen[key] == 2:

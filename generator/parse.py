@@ -273,7 +273,7 @@ def classify(line: Line, draft: Draft, kept: list[tuple[Line, str]],
 def strip_site_header(lines: list[Line], draft: Draft, removed: list[str]) -> list[Line]:
     """Lines up to the last navigation label or menu near the top (past a cookie notice) are
     the site's header; its first name-shaped line is the site name, i.e. the publisher."""
-    top, navigation = header_lines(lines)
+    navigation = header_navigation(lines)
     last_label = max(navigation, default=-1)
     if last_label < 0:
         return lines
@@ -292,13 +292,12 @@ def strip_site_header(lines: list[Line], draft: Draft, removed: list[str]) -> li
     return kept + lines[last_label + 1:]
 
 
-def header_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
-    """The lines a site's header can hold, in the order sites print them: notices and skip
-    links, the site's name and its tagline (or a short banner), then menus, section names and
-    the name again; and which of them are navigation. The first other line ends it (a
-    headline, a byline, the body), so a label printed after the headline ("Share") does not
-    take the headline with it."""
-    top: list[Line] = []
+def header_navigation(lines: list[Line]) -> set[int]:
+    """The navigation lines of a site's header, read in the order sites print it: notices and
+    skip links, the site's name and its tagline (or a short banner), then menus, section
+    names and the name again. The first other line ends the header (a headline, a byline,
+    the body), so a label printed after the headline ("Share") does not take the headline
+    with it."""
     navigation: set[int] = set()
     named = menus_seen = False
     above_menus = 0  # lines other than notices and labels before the first menu
@@ -334,8 +333,7 @@ def header_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
             elif not (tagline or banner):
                 break
             above_menus += 1
-        top.append(line)
-    return top, navigation
+    return navigation
 
 
 def one_item_menus(lines: list[Line]) -> set[int]:
