@@ -313,7 +313,8 @@ def is_person_name(name: str) -> bool:
         return False
     if language.is_rtl_text(name):
         return True
-    if is_section_label(name) or is_ui_label(name) or name.casefold() in shapes().agencies:
+    if is_section_label(name) or is_ui_label(name) or name.casefold() in shapes().agencies or \
+            words[0] == "The":  # "The Ledger | Daily News" is a site's header, not a byline
         return False
     return all(w[0].isupper() or w.casefold() in NAME_PARTICLES or w[0] in QUOTES
                or w.casefold().startswith(("al-", "el-")) for w in words) and \
@@ -357,17 +358,20 @@ def byline(text: str) -> tuple[list[str], str | None] | None:
     if cue is not None:
         rest = rest[len(cue):].lstrip(" :–—-").strip()
     rest, special, outlet_named = rest.partition(", Special to ")  # a contributor's byline
-    rest, caps_outlet = names_in_capitals(rest) if cue is not None else (rest, None)
     pieces = [p for p in DASH_SPLIT.split(rest) if p.strip()]
     if not pieces:
         return None
+    if cue is not None and (credited := outlet_credit(pieces[0])) is not None:
+        return [], credited  # "By The Associated Press", "By Times of Israel Staff"
+    rest, caps_outlet = names_in_capitals(rest) if cue is not None else (rest, None)
+    pieces = [p for p in DASH_SPLIT.split(rest) if p.strip()]
     outlet = next((p.strip() for p in pieces[1:] if is_outlet(p.strip())), None) or \
         (outlet_named.strip() if special else None) or caps_outlet
     # "A and B, Staff Writers", "נועה ברק | כתבת קול העמק": a job title vouches for the names
     role = any(is_job_title(p) for p in pieces[1:]) or is_job_title(pieces[0].split(",")[-1])
     names = split_names(pieces[0])
-    if names is None and cue is None and "," in pieces[0]:
-        head, _, tail = pieces[0].rpartition(",")  # "A, Associated Press"
+    if names is None and "," in pieces[0]:
+        head, _, tail = pieces[0].rpartition(",")  # "(By) A, Associated Press"
         if is_outlet(tail.strip()):
             names, outlet = split_names(head), tail.strip()
     if names is None:
@@ -376,6 +380,32 @@ def byline(text: str) -> tuple[list[str], str | None] | None:
             len(n.split()) < 2 or n.isupper() for n in names)):
         return None  # a name alone is a byline only after a cue, beside an outlet or a role
     return names, outlet
+
+
+def outlet_credit(text: str) -> str | None:
+    """The outlet a byline credits instead of a person: "The Associated Press", "Reuters",
+    "Times of Israel Staff", "AFP and TOI staff" (the outlet's own staff is the publisher)."""
+    parts = [p.strip(" .,:;–—-") for p in NAME_SPLIT.split(text)]
+    outlets: list[str] = []
+    for part in [p for p in parts if p and folded(p) not in shapes().generic_credits]:
+        name, staff = part, False
+        for credit in sorted(shapes().generic_credits, key=len, reverse=True):
+            if folded(name).endswith(" " + credit):
+                name, staff = name[:-len(credit)].strip(), True
+                break
+        if staff and 0 < len(name.split()) <= NAME_MAX_WORDS and name[0].isupper():
+            outlets.insert(0, name)  # the outlet's own staff: the publisher
+        elif name.casefold() in shapes().agencies or (
+                is_outlet(name) and not starts_with_latin_given_name(name)):
+            outlets.append(name)  # "By Mark Post" is a person, "By Gulf News" an outlet
+        else:
+            return None
+    return outlets[0] if outlets else None
+
+
+def starts_with_latin_given_name(name: str) -> bool:
+    first = name.split()[0].strip(QUOTES)
+    return first.casefold() not in STOP_WORDS and _given_names().get_gender(first) != "unknown"
 
 
 def names_in_capitals(rest: str) -> tuple[str, str | None]:
@@ -440,8 +470,7 @@ def is_lone_byline(text: str) -> bool:
     if script is not None:  # a given name, or an initial ("ת. כהן", Israeli papers' style)
         return starts_with_given_name(text, script) or \
             (script == "he" and HEBREW_INITIAL.match(words[0]) is not None)
-    first = words[0].strip(QUOTES)
-    return first.casefold() not in STOP_WORDS and _given_names().get_gender(first) != "unknown"
+    return starts_with_latin_given_name(text)
 
 
 def starts_with_given_name(name: str, script: str) -> bool:

@@ -87,6 +87,7 @@ def name_publishers(articles: list[Article], outlets: Outlets) -> list[Article]:
 
 
 def with_publisher(article: Article, outlets: Outlets) -> Article:
+    article = without_outlet_authors(article, outlets)
     if article.publisher is not None:  # the parser read it where a page credits its source
         known = canonical(article.publisher, outlets.credited)
         article = dataclasses.replace(article, publisher=known) if known else article
@@ -99,6 +100,17 @@ def with_publisher(article: Article, outlets: Outlets) -> Article:
         article = dataclasses.replace(article, title=None,
                                       display_title=derived_title(article.paragraphs))
     return article
+
+
+def without_outlet_authors(article: Article, outlets: Outlets) -> Article:
+    """A byline that names a known outlet ("By PBS NewsHour") credits the outlet, not a
+    person: it is no author, and it is the publisher when the page names no other."""
+    credited = [author for author in article.authors if canonical(author, outlets.named)]
+    if not credited:
+        return article
+    return dataclasses.replace(
+        article, authors=tuple(a for a in article.authors if a not in credited),
+        publisher=article.publisher or credited[0])
 
 
 def is_site_line(line: str, outlets: dict[str, str]) -> bool:

@@ -259,6 +259,22 @@ def test_bylines(head: str, authors: list[str]) -> None:
     assert bylines and all(a in " ".join(p.text for p in bylines) for a in authors)
 
 
+@pytest.mark.parametrize("head, authors, publisher", [
+    ("By The Associated Press", [], "The Associated Press"),
+    ("By Harbour Daily Staff", [], "Harbour Daily"),
+    ("By Ledger staff and agencies", [], "Ledger"),
+    ("By AFP and Harbour Daily staff", [], "Harbour Daily"),  # the own staff publishes
+    ("By Jane Roe, Reuters", ["Jane Roe"], "Reuters"),
+    ("By Mark Post", ["Mark Post"], None),  # a given name: a person, not "the Post"
+])
+def test_bylines_that_credit_an_outlet(head: str, authors: list[str],
+                                       publisher: str | None) -> None:
+    article = parse(f"Talks resume in Cairo\n{head}\n\n{BODY}")
+    assert (list(article.authors), article.publisher) == (authors, publisher)
+    assert article.title == "Talks resume in Cairo"
+    assert not any(head in p.text for p in article.body)
+
+
 def test_no_author_from_section_or_place_lines() -> None:
     for head in ("Latest Updates", "AMMAN - The Associated Press", "Reader Analysis"):
         assert parse(f"Talks resume in Cairo\n{head}\n\n{BODY}").authors == ()

@@ -71,3 +71,15 @@ def test_a_site_name_line_is_no_headline() -> None:
     [kept] = name_publishers([parse("Talks resume | Reuters\n\n" + BODY)],
                              load_outlets(KNOWLEDGE))
     assert kept.title is not None and kept.title.startswith("Talks resume")
+
+
+def test_a_byline_naming_a_known_outlet_credits_the_outlet() -> None:
+    """"By PBS NewsHour": the knowledge base knows the name, so it is the publisher and no
+    person; the page's own header still wins over it."""
+    [article] = name_publishers([parse(f"Talks resume in Cairo\nBy PBS NewsHour\n\n{BODY}")],
+                                load_outlets(KNOWLEDGE))
+    assert (article.authors, article.publisher) == ((), "PBS NewsHour")
+    [headed] = name_publishers(
+        [parse(f"Harbour Daily Logo\n\nTalks resume in Cairo\nBy Al Jazeera\n\n{BODY}")],
+        load_outlets(KNOWLEDGE))
+    assert (headed.authors, headed.publisher) == ((), "Harbour Daily")
