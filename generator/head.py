@@ -59,6 +59,9 @@ DATA_FIGURE_SHARE = 0.3  # a headline's figures are fewer ("to cut 1,200 jobs")
 DATA_LINE_MAX_CHARS = 300
 FIGURE = re.compile(r"\S*\d\S*")  # a word with a digit in it: "38,912.40", "341/6"
 MENU_ITEM_MAX_WORDS = 4  # "What's On", "Ask a Doctor"
+LEAD_SHARED_SHARE = 0.6  # of a headline's words its lead paragraph also says
+CONTENT_WORD_MIN_CHARS = 3
+ATTACHED_LETTERS = "وبلفكובלהמשכ"  # "and", "in", "to", "the", "from", "that", "as"
 
 # " date 2014-08-22 " left at the very start by the tool that saved the page.
 SAVED_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -109,6 +112,7 @@ class Shapes:
     section_words: frozenset[str]
     chrome_phrases: tuple[str, ...]
     kickers: frozenset[str]
+    glued_kickers: frozenset[str]
     byline_cues: tuple[str, ...]  # longest first
     credit_cues: tuple[str, ...]
     generic_credits: frozenset[str]
@@ -130,6 +134,7 @@ def shapes() -> Shapes:
     return Shapes(
         ui_labels=frozenset(words("ui_labels")), section_words=frozenset(words("section_words")),
         chrome_phrases=tuple(words("chrome_phrases")), kickers=frozenset(words("kickers")),
+        glued_kickers=frozenset(words("glued_kickers")),
         byline_cues=tuple(sorted(words("byline_cues"), key=len, reverse=True)),
         credit_cues=tuple(words("credit_cues")),
         generic_credits=frozenset(words("generic_credits")),
@@ -584,6 +589,9 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     if head.title is None:
         head.title = headline_before_byline(head, texts, end) or (
             flattened_page_title(texts[0], order) if end == 0 and texts else None)
+    if head.title is None and end == 0 and (title := headline_under_lead(texts)) is not None:
+        head.title, head.title_line = title, 1
+        head.dropped.add(1)
     head.publisher = head.publisher or head.credit_outlet
     return head
 
@@ -669,12 +677,14 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
     counts = Counter(keys)
     # A caption is printed twice as often as a headline, but ends with its credit or date.
     repeated = [p for p in usable if counts[keys[p]] > 1 and not texts[p].endswith(")")]
-    chosen: int | None = (repeated or usable)[0] if repeated or usable else None
-    if chosen is not None and not repeated:
+    marked = [p for p in usable if after_glued_kicker(texts[p]) is not None]
+    chosen = next(iter(repeated or marked or usable), None)
+    if chosen is not None and not repeated and not marked:
         chosen = past_short_label(texts, usable, chosen)
     if chosen is not None:
         title, site = title_and_site(html.unescape(texts[chosen]))
-        head.title, head.title_line = strip_glued_label(strip_kicker(title)), chosen
+        title = after_glued_kicker(title) or strip_glued_label(strip_kicker(title))
+        head.title, head.title_line = title, chosen
         head.publisher = head.publisher or site
         head.dropped.add(chosen)
     title_key = keys[chosen] if chosen is not None else None
@@ -794,6 +804,13 @@ def site_name_lines(texts: list[str], keys: list[str]) -> set[int]:
     return found
 
 
+def after_glued_kicker(text: str) -> str | None:
+    """"خبر أمن السلطة يحبط عملية ...": the headline after a label run into it, or None."""
+    label, _, rest = text.strip().partition(" ")
+    return rest if folded(label) in shapes().glued_kickers and \
+        len(rest.split()) >= HEADLINE_MIN_WORDS - 1 else None
+
+
 def strip_glued_label(title: str) -> str:
     """A section or tag label run into a title-case headline ("Energy prices Oil Firms Brace
     For A Long Winter"): a title-case headline capitalises every long word, so a first few
@@ -841,6 +858,35 @@ def headline_before_byline(head: Head, texts: list[str], end: int) -> str | None
     title = first[:-1] if first.endswith(".") and not ABBREVIATION_END.search(first) else first
     return title if len(title.split()) >= HEADLINE_MIN_WORDS and is_headline_shaped(title) \
         else None
+
+
+def headline_under_lead(texts: list[str]) -> str | None:
+    """A page saved from its lead paragraph, the headline printed under it: a headline-shaped
+    second line most of whose words the lead has already said (related headlines further
+    down share few)."""
+    if len(texts) < 2 or not is_headline_shaped(texts[1]) or \
+            not HEADLINE_MIN_WORDS <= len(texts[1].split()) <= HEADLINE_MAX_WORDS:
+        return None
+    lead = {stem for word in content_words(texts[0]) for stem in word_stems(word)}
+    words = content_words(texts[1])
+    said = [w for w in words if any(stem in lead for stem in word_stems(w))]
+    return texts[1].strip() if words and len(said) >= LEAD_SHARED_SHARE * len(words) else None
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a line long enough to carry meaning, without punctuation, folded."""
+    words = (w.strip(QUOTES + ".,:;!?()[]–—-").casefold() for w in text.split())
+    return [w for w in words if len(w) >= CONTENT_WORD_MIN_CHARS]
+
+
+def word_stems(word: str) -> set[str]:
+    """The word, and the word without one letter Arabic or Hebrew attach in front ("בסמוך" is
+    "סמוך", "والجيش" is "الجيش") or without the article ال."""
+    stems = {word}
+    if len(word) > CONTENT_WORD_MIN_CHARS and word[0] in ATTACHED_LETTERS:
+        stems.add(word[1:])
+    stems.update(s[2:] for s in list(stems) if s.startswith("ال") and len(s) > 4)
+    return stems
 
 
 def flattened_page_title(text: str, order: str | None) -> str | None:

@@ -226,6 +226,30 @@ def test_hebrew_headline_glued_to_the_body() -> None:
     assert article.body[0].text.startswith("השר אמר")
 
 
+def test_arabic_overline_above_a_headline_marked_by_a_glued_label() -> None:
+    """"خبر" (a news item) run into the headline marks it; the short line above is an
+    overline, not the headline."""
+    article = parse("أوقفت الشرطة السائق عند المعبر\n\nخبر الوسطاء يعلنون استئناف المحادثات "
+                    "في القاهرة غدا\n\nالساعة 10:20 ص|12 مايو 2021\n\n" + AR_BODY)
+    assert article.title == "الوسطاء يعلنون استئناف المحادثات في القاهرة غدا"
+    assert article.date == "2021-05-12"
+
+
+@pytest.mark.parametrize("page, title", [
+    (HE_BODY.replace("\n\n", "\nהשר אמר כי השיחות עם המתווכים יימשכו בשבוע הבא\n", 1),
+     "השר אמר כי השיחות עם המתווכים יימשכו בשבוע הבא"),
+    (BODY.replace("\n\n", "\nMinister says talks will continue while both sides see a "
+                  "chance\n", 1),
+     "Minister says talks will continue while both sides see a chance"),
+])
+def test_headline_printed_under_its_lead(page: str, title: str) -> None:
+    """A page saved from the lead paragraph on: the headline under it repeats its words; a
+    related headline that does not is no title."""
+    assert parse(page).title == title
+    unrelated = BODY.replace("\n\n", "\nFloods close the coastal road for a third day\n", 1)
+    assert parse(unrelated).title is None
+
+
 def test_saved_date_prefix_and_its_text() -> None:
     article = parse(" date 2021-05-28 " + BODY)
     assert article.date == "2021-05-28" and article.title is None
