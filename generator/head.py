@@ -929,6 +929,23 @@ def labels_at_start(words: list[str]) -> tuple[int, int]:
     return count, after
 
 
+def flattened_page_byline(text: str) -> tuple[list[str], str | None] | None:
+    """The byline a page saved as one line starts with, before its first widget label ("By —
+    Jane Roe Jane Roe Leave your feedback Share"): the name is often printed twice, as a
+    link and as its text."""
+    words = text[:FLATTENED_HEAD_CHARS].split()
+    first_label = next((i for i in range(len(words)) if any(
+        is_ui_label(" ".join(words[i:i + n])) for n in range(1, LABEL_MAX_WORDS + 1))), 0)
+    lead = words[:first_label]
+    if not lead or byline_cue(lead[0]) is None:
+        return None
+    names = [w for w in lead[1:] if w not in "—–-:"]
+    half = len(names) // 2
+    if names and len(names) % 2 == 0 and names[:half] == names[half:]:
+        names = names[:half]
+    return byline(" ".join([lead[0], *names])) if names else None
+
+
 def flattened_page_date(text: str, order: str | None) -> str | None:
     """The date of a page saved as one long line, head and body run together: near its start,
     a date after a "Published" cue or right before a clock time ("Jun 3, 2011 9:40 AM")."""
@@ -943,8 +960,11 @@ def flattened_page_date(text: str, order: str | None) -> str | None:
 def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None) -> None:
     """What the first body lines and the foot state: a dateline's agency, "X reports from",
     credit lines, a footer or copyright line naming the outlet."""
-    if head.date is None and end == 0 and texts:  # no head of its own: saved as one line?
-        head.date = flattened_page_date(texts[0], order)
+    if end == 0 and texts:  # no head of its own: saved as one line?
+        head.date = head.date or flattened_page_date(texts[0], order)
+        if not head.authors and (found := flattened_page_byline(texts[0])) is not None:
+            head.add_authors(found[0], None)
+            head.publisher = head.publisher or found[1]
     for position in range(end, min(end + BODY_METADATA_LINES, len(texts))):
         text = texts[position]
         head.publisher = head.publisher or dateline_agency(text) or rtl_dateline_outlet(text)

@@ -217,6 +217,20 @@ def test_headline_of_a_page_saved_as_one_line() -> None:
     assert parse(f"Share Email {body}").title is None
 
 
+@pytest.mark.parametrize("lead, authors, publisher", [
+    ("By Jane Roe", ("Jane Roe",), None),
+    ("By — Jane Roe Jane Roe Leave your feedback", ("Jane Roe",), None),  # link and its text
+    ("By — Harbour News Harbour News", (), "Harbour News"),
+])
+def test_byline_of_a_page_saved_as_one_line(lead: str, authors: tuple[str, ...],
+                                            publisher: str | None) -> None:
+    page = (f"{lead} Share Copy URL https://ledger.example/a/1 Email Facebook Twitter "
+            "Envoys Return To Cairo As Talks Enter Their Second Week Politics Mar 17, 2005 "
+            f"1:15 PM EDT {' '.join(BODY.split())}")
+    article = parse(page)
+    assert (article.authors, article.publisher) == (authors, publisher)
+
+
 def test_hebrew_headline_glued_to_the_body() -> None:
     """A page saved as one line: a Hebrew final letter followed by a letter is a seam."""
     article = parse("השיחות מתחדשות בלבנוןהשר אמר ביום שני כי השיחות יימשכו כל עוד שני "
