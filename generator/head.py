@@ -962,9 +962,9 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
     credit lines, a footer or copyright line naming the outlet."""
     if end == 0 and texts:  # no head of its own: saved as one line?
         head.date = head.date or flattened_page_date(texts[0], order)
-        if not head.authors and (found := flattened_page_byline(texts[0])) is not None:
-            head.add_authors(found[0], None)
-            head.publisher = head.publisher or found[1]
+        if not head.authors and (credit := flattened_page_byline(texts[0])) is not None:
+            head.add_authors(credit[0], None)
+            head.publisher = head.publisher or credit[1]
     for position in range(end, min(end + BODY_METADATA_LINES, len(texts))):
         text = texts[position]
         head.publisher = head.publisher or dateline_agency(text) or rtl_dateline_outlet(text)
