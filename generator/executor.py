@@ -11,9 +11,10 @@ import gc
 import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Protocol, TypeVar
+from functools import partial
+from typing import Any, Generic, Protocol, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -52,8 +53,7 @@ class ProcessPool:
 
     def map(self, function: ChunkFunction[Item, Result],
             items: Sequence[Item]) -> list[Result]:
-        workers = min(self.jobs, len(items) // MIN_ITEMS_PER_WORKER)
-        if workers < 2:
+        if workers_for(self.jobs, len(items)) < 2:
             return InProcess().map(function, items)
         if self.pool is None:
             # fork: workers start at once with every module already imported (Linux);
@@ -74,6 +74,50 @@ class ProcessPool:
         if self.pool is not None:
             self.pool.shutdown()
             gc.unfreeze()
+
+
+def workers_for(jobs: int, items: int) -> int:
+    """How many worker processes `ProcessPool.map` starts for this many items."""
+    return min(jobs, items // MIN_ITEMS_PER_WORKER)
+
+
+class Background(Generic[Result]):
+    """`function(argument)` made in a forked copy of this process (`forked`, on Linux) while
+    this one goes on, else here when the result is asked for. The function and argument are
+    not pickled (the copy has them); the result is, to come back."""
+
+    def __init__(self, function: Callable[[Item], Result], argument: Item,
+                 forked: bool = True) -> None:
+        self.make = partial(function, argument)
+        self.pool: ProcessPoolExecutor | None = None
+        self.future: Future[Result] | None = None
+        if forked and sys.platform == "linux":
+            global _BACKGROUND
+            _BACKGROUND = self.make
+            gc.freeze()  # as in ProcessPool: the copy's collector skips what it inherits
+            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self.future = self.pool.submit(_run_background)  # forks now, with _BACKGROUND set
+            gc.unfreeze()
+            _BACKGROUND = None
+
+    def result(self) -> Result:
+        if self.pool is None or self.future is None:
+            return self.make()
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            raise ExecutorError("a worker process died (killed, or out of memory?); "
+                                "try fewer jobs with --jobs") from None
+        finally:
+            self.pool.shutdown()
+
+
+_BACKGROUND: Callable[[], Any] | None = None  # what a Background's forked process runs
+
+
+def _run_background() -> Any:
+    assert _BACKGROUND is not None
+    return _BACKGROUND()
 
 
 class DaskCluster:

@@ -428,6 +428,8 @@ def shared_environment() -> Any:
 class MemoRenderer(Renderer):
     """A Renderer that keeps the Markdown of unchanged article and entity pages."""
 
+    background_rest = False  # its Reuse (self.reuse.made) must see the exports made
+
     def __init__(self, corpus: Corpus, config: Config, memo: PageMemo) -> None:
         super().__init__(corpus, config)
         self.env = shared_environment()

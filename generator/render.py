@@ -23,7 +23,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import Config
-from .executor import ProcessPool
+from .executor import Background, ProcessPool, workers_for
 from .export import (
     article_json_ld,
     atom_feed,
@@ -133,11 +133,31 @@ class Renderer:
         return page_path(url), text
 
     def render(self) -> Site:
-        site = Site()
-        # Before the pages: the entity pages' workers fork with the graph already computed.
-        site.files["data/graph-view.json"] = to_json(self.graph.document(self.index))
+        # Before the pages: the workers fork with the graph already computed.
+        graph_view = to_json(self.graph.document(self.index))
+        pages = len(self.corpus.articles) + len(self.corpus.entities)
+        # The index pages and data exports take a while and do not need the article and
+        # entity pages: a forked process makes them while the workers render those pages,
+        # so no core waits for the other. (MemoRenderer makes them here: its Reuse must
+        # see every value made, for the next build.)
+        rest = Background(
+            self.indexes_and_exports, graph_view,
+            forked=self.background_rest and workers_for(self.config.jobs, pages) > 1)
+        site = Site(files={"data/graph-view.json": graph_view})
         site.pages.update(self.article_and_entity_pages())
-        site.nav = [{"Home": "index.md"}, {"Articles": "articles.md"}]
+        indexes = rest.result()
+        site.pages.update(indexes.pages)
+        site.files.update(indexes.files)
+        site.nav = indexes.nav
+        return site
+
+    background_rest = True  # see render(): MemoRenderer keeps what it makes, so it sets False
+
+    def indexes_and_exports(self, graph_view: str) -> Site:
+        """Every page but the article and entity pages (the entity and topic indexes, the
+        home, timeline and other index pages, Search, Downloads), the navigation, and the
+        data exports but the graph view's (`graph_view`), in the site's order."""
+        site = Site(nav=[{"Home": "index.md"}, {"Articles": "articles.md"}])
         for entity_type, title, url in ENTITY_SECTIONS:
             members = ranked([e for e in self.corpus.entities if e.type == entity_type],
                              self.index)
@@ -182,7 +202,8 @@ class Renderer:
             path, text = self.page("find.md.j2", "find/")
             site.pages[path] = text
             site.nav.insert(1, {"Search": path})
-        path, text = self.page("downloads.md.j2", "downloads/", files=sorted(site.files.items()))
+        path, text = self.page("downloads.md.j2", "downloads/", files=sorted(
+            [*site.files.items(), ("data/graph-view.json", graph_view)]))
         site.pages[path] = text
         site.nav.append({"Downloads": path})
         return site

@@ -35,6 +35,7 @@ def site_for(folder: Path, **options: object) -> Site:
 def assert_same_site(a: Site, b: Site) -> None:
     assert sorted(a.pages) == sorted(b.pages)
     assert sorted(a.files) == sorted(b.files)
+    assert a.nav == b.nav  # (the index pages and exports come from a forked process)
     for path in a.pages:
         assert a.pages[path] == b.pages[path], path
     for path in a.files:
@@ -78,6 +79,17 @@ def process_ids(chunk: list[int]) -> list[tuple[int, int]]:
     import os
 
     return [(item, os.getpid()) for item in chunk]
+
+
+def test_a_background_result_is_made_in_a_forked_process() -> None:
+    import os
+
+    def tagged(tag: str) -> tuple[str, int]:  # a closure: the forked copy has it, unpickled
+        return tag, os.getpid()
+
+    made, pid = executor.Background(tagged, "made").result()
+    assert made == "made" and pid != os.getpid()
+    assert executor.Background(tagged, "here", forked=False).result() == ("here", os.getpid())
 
 
 def test_an_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
