@@ -33,13 +33,14 @@ HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
 BODY_MIN_WORDS = 26  # a line this long is a paragraph whatever it ends with
 SENTENCE_MIN_WORDS = 10  # ... and one this long ending like a sentence is one too
 HEADLINE_MAX_WORDS = 25
-# A head line this short, before a headline-shaped line at least twice as long (and this
-# long) within a few lines, is a label: see past_short_label.
+# A head line this short, right over a headline-shaped line at least twice as long (and
+# this long), is a label: see past_standfirst.
 LABEL_MAX_WORDS = 4
 HEADLINE_MIN_WORDS = 6
 LABEL_LOOKAHEAD_LINES = 3
 GLUED_LABEL_MAX_WORDS = 3  # "Energy prices" run into a title-case headline
 GLUED_CREDIT_MAX_WORDS = 3  # a photo credit glued to its caption's second printing
+REPEATED_MIN_WORDS = 3  # a headline printed twice; "3 comments" twice is a widget
 REPEATED_NAME_MAX_WORDS = 3  # a site's name printed alone, then again before its tagline
 WRAPPED_MIN_WORDS = 3  # the lower-case rest of a sentence the page wrapped
 WHOLE_LINE_ENDS = ("?", "!", ":", "\"", "”", "’")  # a line that ends so is complete
@@ -52,13 +53,16 @@ FLATTENED_MIN_LABELS = 3  # a run of widget labels ("Share", "Email", "Facebook"
 LABEL_RUN_GAP_WORDS = 3  # other words that end such a run
 MENU_MIN_ITEMS = 3  # "Home | World | Sport"
 CREDIT_MAX_WORDS = 6  # "Photo: Jane Roe / Harbour Agency"
-RTL_LABEL_MAX_WORDS = 3  # "ريادة أعمال", "שוק ההון" over a headline three times as long
+CREDIT_NAME_MAX_WORDS = 3  # "(الشرق الأوسط)" closing a caption
 MARKET_ARROWS = ("▲", "▼")
 DATA_MIN_FIGURES = 3
 DATA_FIGURE_SHARE = 0.3  # a headline's figures are fewer ("to cut 1,200 jobs")
 DATA_LINE_MAX_CHARS = 300
 FIGURE = re.compile(r"\S*\d\S*")  # a word with a digit in it: "38,912.40", "341/6"
 MENU_ITEM_MAX_WORDS = 4  # "What's On", "Ask a Doctor"
+HEADLINE_BLOCK_LINES = 3  # a kicker, the headline, its standfirst
+BREADCRUMB_MARKS = re.compile(r"\s*[›>»]\s*")  # "Home > World > Africa"
+SHORT_LABEL_MARKS = (",", "•")  # "Schools, Labor", "Politics • Local"
 LEAD_SHARED_SHARE = 0.6  # of a headline's words its lead paragraph also says
 CONTENT_WORD_MIN_CHARS = 3
 ATTACHED_LETTERS = "وبلفكובלהמשכ"  # "and", "in", "to", "the", "from", "that", "as"
@@ -71,20 +75,23 @@ HEBREW_INITIAL = re.compile(r"^[א-ת][.'׳]$")
 HEBREW_NUMERAL = re.compile(r"^ה?[א-ת]{0,3}[\"״׳'][א-ת]$")  # ט״ז, התשע"ה: a Hebrew date
 SENTENCE_END = re.compile(r"[.!?…:][\"”’»')\]]*$")
 BULLET = re.compile(r"^[•·▪◦●■*>-]\s*")
+FILE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$", re.I)  # an image's name
 URL = re.compile(r"^(?:https?://|www\.)\S+$")
 QUOTES = "\"'“”‘’«»„"
 CAPTION_CREDIT = re.compile(
     r"\((?:[^()]{0,40}?\b(?:photo|file|afp|reuters|ap|getty|epa|xinhua|anadolu|wafa|flash90|"
     r"gpo|idf|handout|screenshot|courtesy|archive|images?))[^()]{0,40}\)\s*$"
+    r"|\[(?:File|Photo|Image)\b[^\]]*\]\s*$"
     r"|\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA)/\S|\b(?:Photograph|Photo|Image|Picture)"
     r"\s*:\s*\S|(?:צילום|קרדיט|تصوير|مصدر الصورة)\s*:?", re.I)
+TRAILING_BRACKETS = re.compile(r"\s[(\[]([^()\[\]]{2,40})[)\]]\s*$")
 PHOTO_CREDIT = re.compile(
     r"^\s*[\[(]?\s*(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit)?\s*:", re.I)
 DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)")
 # Between a menu's items: a bar, a bullet, an arrow or a slash with spaces, or a wide gap.
 MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[»›>/]\s+|\s{2,}|\t")
 DASH_SPLIT = re.compile(r"\s+[-–—|]+\s+|\s*\|\s*")
-NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\band\b|\bو(?=\s))\s*")
+NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\b(?:and|AND)\b|\bو(?=\s))\s*")
 SOURCE_LINE = re.compile(r"^[/|\s]*(?:source|المصدر|מקור)\s*:\s*(.+)$", re.I)
 COPYRIGHT_OWNER = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?"
                              r"\s*([A-Z][\w.&'’ -]{1,50}?)[.,]?\s*(?:all rights reserved.*)?$",
@@ -157,6 +164,7 @@ class Head:
     publisher: str | None = None
     dropped: set[int] = field(default_factory=set)  # chrome and metadata lines
     credit_outlet: str | None = None  # "Image Credit: Harbour News": the page's own photo
+    date_lines: list[int] = field(default_factory=list)
 
     def add_authors(self, names: list[str], line: int | None) -> None:
         new = [n for n in names if n not in self.authors]
@@ -221,7 +229,20 @@ def is_photo_credit(text: str) -> bool:
 
 
 def is_caption(text: str) -> bool:
-    return CAPTION_CREDIT.search(text) is not None
+    """A photo's caption: it names its credit ("(Reuters)", "Photo: X", "© X", "[File: X]",
+    "(الفرنسية)", "(Source, 30 September 2024)"); a headline's closing "(Video)" is a kicker,
+    not a credit."""
+    if CAPTION_CREDIT.search(text) is not None or "©" in text:
+        return True
+    credit = TRAILING_BRACKETS.search(text)
+    if credit is None or folded(credit[1]) in shapes().kickers:
+        return False
+    name = credit[1].strip()
+    source, comma, when = name.partition(",")  # "(Source, 30 September 2024)"
+    if comma and len(source.split()) <= CREDIT_NAME_MAX_WORDS and find_dates(when, None):
+        return True
+    return name.casefold() in shapes().agencies or is_outlet(name) or \
+        (language.is_rtl_text(name) and len(name.split()) <= CREDIT_NAME_MAX_WORDS)
 
 
 def is_section_label(text: str) -> bool:
@@ -267,11 +288,13 @@ def is_headline_shaped(text: str) -> bool:
     """A few words without a sentence's closing stop (an abbreviation such as "U.S." or "Co."
     may end a headline), starting with a letter, a digit or a quote mark."""
     words = text.split()
-    ends_like_sentence = text.rstrip(QUOTES).endswith((".", ",", ";")) and \
+    # a line ending with a dash leads into the next ("Outlet -" over the body's first line)
+    ends_like_sentence = text.rstrip(QUOTES).endswith((".", ",", ";", " -", " –", " —")) and \
         not ABBREVIATION_END.search(text) and \
         words[-1].rstrip(".").casefold() not in ABBREVIATIONS if words else False
     return (0 < len(words) <= HEADLINE_MAX_WORDS and len(text) <= 250
-            and not ends_like_sentence and (text[0].isalnum() or text[0] in QUOTES))
+            and not ends_like_sentence and (text[0].isalnum() or text[0] in QUOTES)
+            and not FILE_NAME.match(text))
 
 
 def without_dates(text: str, order: str | None) -> str:
@@ -584,7 +607,7 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     candidates: list[int] = []
     for position in range(end):
         read_head_line(head, texts, position, order, candidates)
-    choose_title(head, texts[:HEAD_MAX_LINES], candidates)
+    choose_title(head, texts[:HEAD_MAX_LINES], candidates, end)
     read_body_metadata(head, texts, end, order)
     if head.title is None:
         head.title = headline_before_byline(head, texts, end) or (
@@ -614,6 +637,7 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
     elif (date := date_in_line(text, order)) is not None and is_date_line(text, order):
         head.date = head.date or date
         head.dropped.add(position)
+        head.date_lines.append(position)
         dated = next((piece_byline for piece in DASH_SPLIT.split(without_dates(text, order))
                       if (piece_byline := byline(piece)) is not None), None)
         if dated is not None:  # "By X, 3 May 2024", "Published 3 May 2024 | By X"
@@ -663,10 +687,11 @@ def head_byline(texts: list[str], position: int) -> tuple[list[str], str | None,
     return None
 
 
-def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
+def choose_title(head: Head, texts: list[str], candidates: list[int], end: int) -> None:
     """The headline among the head's headline-shaped lines: one the page prints twice (above
-    and below the photo) if there is one, else the first that is not a section name or a
-    name. Lines that repeat an author's name or the headline are dropped."""
+    and below the photo) or marks with a glued label if there is one, else the one right over
+    the byline, date or body. Lines that repeat an author's name or the headline are
+    dropped."""
     keys = [folded(html.unescape(text)) for text in texts]
     not_headlines = wrapped_lines(texts) | glued_captions(texts) | \
         site_name_lines(texts, keys) | ticker_lines(texts)
@@ -676,11 +701,12 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
     usable = [p for p in usable if len(texts[p].split()) >= 2] or usable
     counts = Counter(keys)
     # A caption is printed twice as often as a headline, but ends with its credit or date.
-    repeated = [p for p in usable if counts[keys[p]] > 1 and not texts[p].endswith(")")]
+    repeated = [p for p in usable if counts[keys[p]] > 1 and not texts[p].endswith(")")
+                and len(texts[p].split()) >= REPEATED_MIN_WORDS]
     marked = [p for p in usable if after_glued_kicker(texts[p]) is not None]
-    chosen = next(iter(repeated or marked or usable), None)
-    if chosen is not None and not repeated and not marked:
-        chosen = past_short_label(texts, usable, chosen)
+    chosen = next(iter(repeated or marked), None)
+    if chosen is None:
+        chosen = headline_over_metadata(head, texts, usable, candidates, end)
     if chosen is not None:
         title, site = title_and_site(html.unescape(texts[chosen]))
         title = after_glued_kicker(title) or strip_glued_label(strip_kicker(title))
@@ -700,38 +726,77 @@ def choose_title(head: Head, texts: list[str], candidates: list[int]) -> None:
             head.add_authors([texts[position].strip(" ,")], position)
 
 
-def past_short_label(texts: list[str], usable: list[int], chosen: int) -> int:
-    """A few words before a much longer headline-shaped line of the head are a site, section
-    or programme name ("Morning Briefing", "WATCH LIVE", "More from X") more often than the
-    headline, and then the longer line is the headline. Except for a magazine's headline and
-    its dek: a short headline in title case over a sentence-case line ("The Long Wait" over
-    "Envoys say the talks could drag on for a month"). Case tells them apart only in Latin
-    script, so an Arabic or Hebrew short line is kept."""
-    short = texts[chosen]
-    words = len(short.split())
-    if language.is_rtl_text(short):
-        return rtl_past_short_label(texts, usable, chosen)
-    if words > LABEL_MAX_WORDS:
-        return chosen
-    later = [p for p in usable if chosen < p <= chosen + LABEL_LOOKAHEAD_LINES
-             and len(texts[p].split()) >= max(HEADLINE_MIN_WORDS, 2 * words)]
-    if not later:
-        return chosen
-    # A dek is the last line before the byline or body; a longer line that another
-    # headline-shaped line follows is the headline, and that next line its dek.
-    is_dek = not any(p > later[0] for p in usable)
-    if in_headline_case(short) and not in_headline_case(texts[later[0]]) and is_dek:
-        return chosen
-    return later[0]
+def headline_over_metadata(head: Head, texts: list[str], usable: list[int],
+                           candidates: list[int], end: int) -> int | None:
+    """The headline sits right over the story's byline or date, or over its body when the
+    page prints neither there (menus, notices and labels sit higher up): the usable line
+    nearest above the first of them that has one, past a standfirst under the headline."""
+    lone_names = [p for p in candidates if is_lone_byline(texts[p])]
+    for anchor in [*sorted({*head.byline_lines, *head.date_lines, *lone_names}), end]:
+        above = [p for p in usable if p < anchor and not is_role_line(texts, p)
+                 and not is_label_shaped(texts[p]) and not starts_lowercase_word(texts[p])]
+        if above:
+            return past_standfirst(texts, above)
+    return None
 
 
-def rtl_past_short_label(texts: list[str], usable: list[int], chosen: int) -> int:
-    """In Arabic and Hebrew, which have no case to tell a headline from a label, only a line of
-    a few words right before one at least three times as long is a section's name."""
-    words = len(texts[chosen].split())
-    later = [p for p in usable if chosen < p <= chosen + 2
-             and len(texts[p].split()) >= max(HEADLINE_MIN_WORDS, 3 * words)]
-    return later[0] if words <= RTL_LABEL_MAX_WORDS and later else chosen
+def is_role_line(texts: list[str], position: int) -> bool:
+    """"Court Reporter" under a bylined name: the name's job, not a headline."""
+    return position > 0 and is_job_title(texts[position]) and \
+        len(texts[position].split()) <= HEADLINE_MAX_WORDS // 2 and \
+        (is_lone_byline(texts[position - 1]) or byline(texts[position - 1]) is not None)
+
+
+def past_standfirst(texts: list[str], above: list[int]) -> int:
+    """The headline over the byline, date or body: the nearest line, or the line right over
+    it while that one is no label and the nearest reads as its standfirst (a kicker or
+    label, the headline and its standfirst each sit on a line of their own) or is a few
+    words under it (a credit, "Associated Press", or the site's name). A label is
+    shaped as one (breadcrumb marks, capitals) or is a few words over a line at least twice
+    as long, except a magazine's short title-case headline over its sentence-case dek ("The
+    Long Wait" over "Envoys say the talks could drag on")."""
+    chosen = above[-1]
+    if chosen - 1 in above and len(texts[chosen].split()) <= LABEL_MAX_WORDS and \
+            len(texts[chosen - 1].split()) >= max(HEADLINE_MIN_WORDS,
+                                                  2 * len(texts[chosen].split())):
+        chosen -= 1  # a credit, outlet or section name under the headline
+    for _ in range(HEADLINE_BLOCK_LINES - 1):
+        upper = chosen - 1
+        if upper not in above:
+            break
+        text, below = texts[upper], texts[chosen]
+        words, below_words = len(text.split()), len(below.split())
+        sentence_like = len(sentences(below)) > 1 or (
+            SENTENCE_END.search(below) is not None and not below.endswith(WHOLE_LINE_ENDS))
+        if below_words < HEADLINE_MIN_WORDS:
+            break  # a standfirst is never this short
+        if words <= LABEL_MAX_WORDS and below_words >= 2 * words and not sentence_like:
+            # ... not one item of a menu printed one item per line ("Top Scorers", "All Teams")
+            magazine = chosen == above[-1] and not language.is_rtl_text(text) and \
+                words >= 2 and in_headline_case(text) and not in_headline_case(below) and \
+                not is_ui_label(text) and \
+                not (upper - 1 in above and len(texts[upper - 1].split()) <= LABEL_MAX_WORDS)
+            if not magazine:
+                break  # a label over the headline: "Morning Briefing", "More from X"
+        chosen = upper
+    return chosen
+
+
+def is_label_shaped(text: str) -> bool:
+    """A section label, breadcrumb or tag list: "News › Court & Crime", "LOCAL GOVERNMENT",
+    "Schools, Labor" ("Opinion | Why the talks matter" is a kicker before a headline)."""
+    if is_menu_line(text):
+        return True
+    if BREADCRUMB_MARKS.search(text):
+        return all(len(part.split()) <= LABEL_MAX_WORDS for part in BREADCRUMB_MARKS.split(text))
+    return len(text.split()) <= LABEL_MAX_WORDS and (
+        text.isupper() or any(mark in text for mark in SHORT_LABEL_MARKS))
+
+
+def starts_lowercase_word(text: str) -> bool:
+    """"updated 3 hours ago", "and the towns on both sides": no headline starts so ("iPhone"
+    and "eBay" do)."""
+    return starts_lowercase_latin(text) and not text[1:2].isupper()
 
 
 def starts_lowercase_latin(text: str) -> bool:

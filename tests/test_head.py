@@ -87,6 +87,45 @@ def test_headline_among_the_head_lines(page: str, title: str) -> None:
     assert title not in [p.text for p in article.body]
 
 
+HEADLINE = "Envoys return to Cairo as talks enter a second week"
+
+
+@pytest.mark.parametrize("page", [
+    # the headline sits right over the byline, whatever menus and widgets stand above it
+    "Skip to navigation | Skip to content\nThe Ledger\nSign in\nMy Account\nTop Stories\n"
+    f"All Sections\n{HEADLINE}\nBy Jane Roe\n\n{BODY}",
+    # ... past a breadcrumb, a tag list, a section in capitals, and over the date
+    f"Home › World › Africa\nSchools, Labor\nWORLD NEWS\n{HEADLINE}\n3 May 2024\n\n{BODY}",
+    # ... over its standfirst, then a name and the name's job
+    f"Opinion\nMore\n{HEADLINE}\nMediators say both sides have softened their terms since "
+    f"the spring and a deal is close\nJane Roe\nDiplomatic Correspondent\n3 May 2024\n\n{BODY}",
+    # ... over a credit line ("Associated Press") and a caption with its source and date
+    f"Menu\nSearch for:\n{HEADLINE}\nAssociated Press\n"
+    f"Envoys at the talks (Harbour Agency, 30 September 2024)\n\n{BODY}",
+    # ... with a caption's photo credit and a file name between it and the body
+    f"Sign out\n{HEADLINE}\nEnvoys at the talks. © Jane Roe\nphoto-1234.jpg\n\n{BODY}",
+    # no byline or date: the headline right over the body, under a widget's label
+    f"Show more\nLive\n{HEADLINE}\n\n{BODY}",
+    # capitals in a byline, names joined by "AND"
+    f"World\n{HEADLINE}\nBY JANE ROE AND ALI HASSAN\nUpdated 6:48 PM GMT+3, April 29, 2024\n\n"
+    f"{BODY}",
+])
+def test_headline_right_over_the_byline_date_or_body(page: str) -> None:
+    article = parse(page)
+    assert article.title == HEADLINE
+    assert HEADLINE not in [p.text for p in article.body]
+
+
+def test_hebrew_standfirst_under_the_headline() -> None:
+    """A Hebrew standfirst of two sentences, with no stop at its end, is not the headline."""
+    page = ("חדשות > פוליטיקה\nהשיחות בקהיר נמשכות לשבוע שני ברציפות\n"
+            "המתווכים אומרים כי שני הצדדים ריככו את עמדותיהם. בירושלים מקווים להסכם בקרוב\n"
+            "יום רביעי, 3 באוגוסט 2022\n\n" + HE_BODY)
+    assert parse(page).title == "השיחות בקהיר נמשכות לשבוע שני ברציפות"
+
+
+
+
 def test_arabic_and_hebrew_headlines() -> None:
     assert parse("المحادثات تستأنف في القاهرة\n\n" + AR_BODY).title == "المحادثات تستأنف في القاهرة"
     hebrew = "השיחות מתחדשות בקהיר"
