@@ -23,7 +23,7 @@ import yaml
 from spacy.lang.en.stop_words import STOP_WORDS  # "The" is a given name somewhere, too
 
 from . import language
-from .dates import date_in_line, find_dates, numeric_order, time_zone_order
+from .dates import Found, date_in_line, find_dates, numeric_order, time_zone_order
 from .extract.cues import cues
 from .extract.matcher import fold
 from .sentences import ABBREVIATIONS, sentences
@@ -53,6 +53,7 @@ FLATTENED_MIN_LABELS = 3  # a run of widget labels ("Share", "Email", "Facebook"
 LABEL_RUN_GAP_WORDS = 3  # other words that end such a run
 MENU_MIN_ITEMS = 3  # "Home | World | Sport"
 CREDIT_MAX_WORDS = 6  # "Photo: Jane Roe / Harbour Agency"
+ROLE_LINE_MAX_WORDS = 8  # "BBC Scotland chief football writer at Tannadice"
 CREDIT_NAME_MAX_WORDS = 3  # "(الشرق الأوسط)" closing a caption
 MARKET_ARROWS = ("▲", "▼")
 DATA_MIN_FIGURES = 3
@@ -90,6 +91,7 @@ PHOTO_CREDIT = re.compile(
 DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)")
 # Between a menu's items: a bar, a bullet, an arrow or a slash with spaces, or a wide gap.
 MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[»›>/]\s+|\s{2,}|\t")
+ROW_SPLIT = re.compile(r"\s+[-–—|·•]+\s+|\s*\|\s*")  # the pieces of a metadata row
 DASH_SPLIT = re.compile(r"\s+[-–—|]+\s+|\s*\|\s*")
 NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\b(?:and|AND)\b|\bو(?=\s))\s*")
 SOURCE_LINE = re.compile(r"^[/|\s]*(?:source|المصدر|מקור)\s*:\s*(.+)$", re.I)
@@ -128,6 +130,7 @@ class Shapes:
     outlet_words: frozenset[str]
     logo_suffixes: tuple[str, ...]
     date_line_words: frozenset[str]
+    foot_date_leads: tuple[str, ...]
 
 
 @cache
@@ -149,7 +152,8 @@ def shapes() -> Shapes:
         agencies={str(a).casefold(): str(a) for a in data["agencies"]},
         outlet_words=frozenset(words("outlet_words")),
         logo_suffixes=tuple(words("logo_suffixes")),
-        date_line_words=frozenset(words("date_line_words")))
+        date_line_words=frozenset(words("date_line_words")),
+        foot_date_leads=tuple(words("foot_date_leads")))
 
 
 @dataclass
@@ -339,9 +343,11 @@ def is_person_name(name: str) -> bool:
     words = name.split()
     if not 0 < len(words) <= NAME_MAX_WORDS or any(ch.isdigit() for ch in name):
         return False
+    if is_section_label(name):  # "כתבת משפט" is a legal correspondent, "משפט" no name
+        return False
     if language.is_rtl_text(name):
         return True
-    if is_section_label(name) or is_ui_label(name) or name.casefold() in shapes().agencies or \
+    if is_ui_label(name) or name.casefold() in shapes().agencies or \
             words[0] == "The":  # "The Ledger | Daily News" is a site's header, not a byline
         return False
     return all(w[0].isupper() or w.casefold() in NAME_PARTICLES or w[0] in QUOTES
@@ -600,10 +606,11 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     head = Head()
     end = head_end(lines)
     texts = [line.clean for line in lines]
-    head.dropped.update(p for p, line in enumerate(lines[:end])
-                        if is_menu_line(line.text) and byline(line.clean) is None)
     order = numeric_order(texts[:end + 3]) or time_zone_order(texts[:end + 3]) or \
         ("DMY" if rtl else None)
+    head.dropped.update(p for p, line in enumerate(lines[:end])
+                        if is_menu_line(line.text) and byline(line.clean) is None
+                        and metadata_row(line.clean, order) is None)
     candidates: list[int] = []
     for position in range(end):
         read_head_line(head, texts, position, order, candidates)
@@ -634,6 +641,12 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
         head.credit_outlet = head.credit_outlet or own_photo_credit(text)
     elif is_caption(text):
         return
+    elif (row := metadata_row(text, order)) is not None:
+        names, outlet, date = row
+        head.date = head.date or date
+        head.date_lines.append(position)
+        head.add_authors(names, position)
+        head.publisher = head.publisher or outlet
     elif (date := date_in_line(text, order)) is not None and is_date_line(text, order):
         head.date = head.date or date
         head.dropped.add(position)
@@ -662,6 +675,18 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
         candidates.append(position)
 
 
+def metadata_row(text: str, order: str | None) -> tuple[list[str], str | None, str] | None:
+    """Byline, outlet and dates on one row: "Jane Roe · Harbour News · Posted: Jun 03, 2024
+    4:00 AM EDT | Last Updated: June 3, 2024". The names, the outlet, the first date."""
+    pieces = [p for p in ROW_SPLIT.split(text) if p.strip()]
+    dated = [p for p in pieces if date_in_line(p, order) is not None and is_date_line(p, order)]
+    rest = [p for p in pieces if p not in dated]
+    if not dated or not rest or (found := byline(" | ".join(rest))) is None or not found[0]:
+        return None
+    date = date_in_line(dated[0], order)
+    return (found[0], found[1], date) if date is not None else None
+
+
 def latin_site_name(text: str) -> str | None:
     """An Arabic or Hebrew site's header line that also prints its Latin name ("وكالة ... -
     Name News || ..."): the outlet, and the line is not a headline."""
@@ -684,7 +709,17 @@ def head_byline(texts: list[str], position: int) -> tuple[list[str], str | None,
         return contributor[0], contributor[1], [position]
     if (names := rtl_city_byline(text)) is not None:
         return names, None, [position]
+    if position + 1 < len(texts) and is_name_over_role(text, texts[position + 1]):
+        return [text.strip()], None, [position, position + 1]
     return None
+
+
+def is_name_over_role(text: str, following: str) -> bool:
+    """"Yael Berger" over "Legal Correspondent" ("יעל ברגר" over "כתבת משפט"): a bylined name
+    on its own line, its job on the next."""
+    return 2 <= len(text.split()) <= 3 and is_person_name(text.strip()) and \
+        not is_outlet(text) and is_job_title(following) and \
+        len(following.split()) <= ROLE_LINE_MAX_WORDS and byline(following) is None
 
 
 def choose_title(head: Head, texts: list[str], candidates: list[int], end: int) -> None:
@@ -1022,6 +1057,15 @@ def flattened_page_date(text: str, order: str | None) -> str | None:
     return None
 
 
+def foot_publication_dates(text: str, order: str | None) -> list[Found]:
+    """"First published on 11 September 2024", "This story was originally published July 19,
+    2022.": the dates a foot line gives as the story's own."""
+    if folded(text).startswith(shapes().foot_date_leads):
+        return find_dates(text, order)
+    return [f for f in find_dates(text, order) if f.published] \
+        if is_date_line(text, order) else []
+
+
 def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None) -> None:
     """What the first body lines and the foot state: a dateline's agency, "X reports from",
     credit lines, a footer or copyright line naming the outlet."""
@@ -1056,8 +1100,7 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
         if head.publisher is None and (match := COPYRIGHT_OWNER.match(text)):
             head.publisher = match[1].strip()
         if head.date is None and len(text.split()) <= NAME_MAX_WORDS * 3 and \
-                is_date_line(text, order) and \
-                (published := [f for f in find_dates(text, order) if f.published]):
+                (published := foot_publication_dates(text, order)):
             head.date = published[0].date  # "First published on 11 September 2024" at the foot
             head.dropped.add(position)
     if len(texts) > 1:

@@ -352,6 +352,23 @@ def test_bylines_that_credit_an_outlet(head: str, authors: list[str],
     assert not any(head in p.text for p in article.body)
 
 
+def test_byline_outlet_and_date_on_one_row() -> None:
+    article = parse("Talks resume in Cairo\nJane Roe · Harbour News · Posted: Jun 03, 2024 4:00 AM "
+                    "EDT | Last Updated: June 3, 2024\n\n" + BODY)
+    assert (article.authors, article.publisher, article.date) == \
+        (("Jane Roe",), "Harbour News", "2024-06-03")
+
+
+@pytest.mark.parametrize("page, author", [
+    ("Talks resume in Cairo\nJane Roe\nDiplomatic Correspondent\n3 May 2024\n\n" + BODY,
+     "Jane Roe"),
+    ("השיחות מתחדשות בקהיר\nיעל ברגר\nכתבת משפט\n12 בספטמבר 2023\n\n" + HE_BODY, "יעל ברגר"),
+])
+def test_name_over_its_job(page: str, author: str) -> None:
+    """The job under a bylined name ("כתבת משפט", a legal correspondent) is no second name."""
+    assert parse(page).authors == (author,)
+
+
 def test_no_author_from_section_or_place_lines() -> None:
     for head in ("Latest Updates", "AMMAN - The Associated Press", "Reader Analysis"):
         assert parse(f"Talks resume in Cairo\n{head}\n\n{BODY}").authors == ()
@@ -464,6 +481,19 @@ def test_publication_date_at_the_foot() -> None:
     assert article.date == "2024-09-11"
     assert parse("Talks resume in Cairo\n\n" + BODY + "\nThe talks began on 11 September "
                  "2024 in the capital, the officials said.\n").date is None  # an event's date
+    sentence = parse("Talks resume in Cairo\n\n" + BODY + "\nThis story was originally "
+                     "published July 19, 2022.\n")
+    assert sentence.date == "2022-07-19"
+
+
+def test_a_consent_banner_over_the_head_is_not_the_body() -> None:
+    banner = ("We and our partners use technologies, such as cookies, and process personal data "
+              "to personalise ads and content, measure their performance and derive insights "
+              "about the audiences who saw them.\nI Accept\nShow Purposes\n")
+    article = parse(banner + "Talks resume in Cairo\nBy Jane Roe\nPublished: 12th November "
+                    "2024\n\n" + BODY)
+    assert (article.title, article.date, article.authors) == \
+        ("Talks resume in Cairo", "2024-11-12", ("Jane Roe",))
 
 
 def test_a_time_zone_settles_the_order_of_a_numeric_date() -> None:
