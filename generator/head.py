@@ -642,8 +642,8 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
     elif is_caption(text):
         return
     elif (row := metadata_row(text, order)) is not None:
-        names, outlet, date = row
-        head.date = head.date or date
+        names, outlet, row_date = row
+        head.date = head.date or row_date
         head.date_lines.append(position)
         head.add_authors(names, position)
         head.publisher = head.publisher or outlet
