@@ -85,9 +85,11 @@ CAPTION_CREDIT = re.compile(
     r"|\[(?:File|Photo|Image)\b[^\]]*\]\s*$"
     r"|\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA)/\S|\b(?:Photograph|Photo|Image|Picture)"
     r"\s*:\s*\S|(?:צילום|קרדיט|تصوير|مصدر الصورة)\s*:?", re.I)
+CAPTION_LABEL = re.compile(r"^(?:image|photo|video) caption\s*[:,]", re.I)  # "Image caption, X"
 TRAILING_BRACKETS = re.compile(r"\s[(\[]([^()\[\]]{2,40})[)\]]\s*$")
 PHOTO_CREDIT = re.compile(
-    r"^\s*[\[(]?\s*(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit)?\s*:", re.I)
+    r"^\s*[\[(]?\s*(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit|source)?"
+    r"\s*[:,]", re.I)  # "Photo: X", "Image source, X"
 DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)")
 # Between a menu's items: a bar, a bullet, an arrow or a slash with spaces, or a wide gap.
 MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[»›>/]\s+|\s{2,}|\t")
@@ -169,6 +171,7 @@ class Head:
     dropped: set[int] = field(default_factory=set)  # chrome and metadata lines
     credit_outlet: str | None = None  # "Image Credit: Harbour News": the page's own photo
     date_lines: list[int] = field(default_factory=list)
+    body_start: int = 0  # the first line of the body (a lead may come before the headline)
 
     def add_authors(self, names: list[str], line: int | None) -> None:
         new = [n for n in names if n not in self.authors]
@@ -236,7 +239,8 @@ def is_caption(text: str) -> bool:
     """A photo's caption: it names its credit ("(Reuters)", "Photo: X", "© X", "[File: X]",
     "(الفرنسية)", "(Source, 30 September 2024)"); a headline's closing "(Video)" is a kicker,
     not a credit."""
-    if CAPTION_CREDIT.search(text) is not None or "©" in text:
+    if CAPTION_CREDIT.search(text) is not None or "©" in text or \
+            CAPTION_LABEL.match(text) is not None:
         return True
     credit = TRAILING_BRACKETS.search(text)
     if credit is None or folded(credit[1]) in shapes().kickers:
@@ -537,9 +541,9 @@ def rtl_city_byline(text: str) -> list[str] | None:
 
 def own_photo_credit(text: str) -> str | None:
     """An outlet (not a wire agency) credited for a photo: usually the page's own."""
-    if PHOTO_CREDIT.match(text) is None:
+    if (match := PHOTO_CREDIT.match(text)) is None:
         return None
-    credit = text.split(":", 1)[1].strip()
+    credit = text[match.end():].strip()
     return credit if is_outlet(credit) and credit.casefold() not in shapes().agencies else None
 
 
@@ -603,8 +607,8 @@ def strip_kicker(text: str) -> str:
 def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     """Headline, date, byline and publisher from the lines before the body (and the few body
     lines that carry them: a dateline's agency, a credit line at the foot)."""
-    head = Head()
     end = head_end(lines)
+    head = Head(body_start=end)
     texts = [line.clean for line in lines]
     order = numeric_order(texts[:end + 3]) or time_zone_order(texts[:end + 3]) or \
         ("DMY" if rtl else None)
@@ -622,8 +626,21 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     if head.title is None and end == 0 and (title := headline_under_lead(texts)) is not None:
         head.title, head.title_line = title, 1
         head.dropped.add(1)
-    head.publisher = head.publisher or head.credit_outlet
+    head.publisher = head.publisher or header_outlet(texts, head) or head.credit_outlet
     return head
+
+
+def header_outlet(texts: list[str], head: Head) -> str | None:
+    """The site's name over the headline: the first line there shaped as an outlet's name
+    ("Harbour Tribune", "The Millbrook Courier"), not a menu, label or section."""
+    for position in range(head.title_line or 0):
+        text = texts[position].strip()
+        if position in head.byline_lines or is_label_shaped(text) or is_ui_label(text) or \
+                is_section_label(text) or is_chrome(text):
+            continue
+        if len(text.split()) <= NAME_MAX_WORDS and is_outlet(text):
+            return text
+    return None
 
 
 def read_head_line(head: Head, texts: list[str], position: int, order: str | None,
@@ -704,7 +721,8 @@ def head_byline(texts: list[str], position: int) -> tuple[list[str], str | None,
         found = byline(f"{text} {texts[position + 1]}")
         return (found[0], found[1], [position, position + 1]) if found else None
     if (found := byline(text)) is not None:
-        return found[0], found[1], [position]
+        role = position + 1 < len(texts) and is_role_line(texts, position + 1)
+        return found[0], found[1], [position, position + 1] if role else [position]
     if (contributor := byline_for_outlet(text)) is not None:
         return contributor[0], contributor[1], [position]
     if (names := rtl_city_byline(text)) is not None:

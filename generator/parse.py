@@ -190,7 +190,12 @@ def parse_article(lines: list[Line], source: Source, index: int) -> Article:
     kept: list[tuple[Line, str]] = []  # (line, kind)
     seen_captions: set[str] = set()
     for position, line in enumerate(lines):
-        kind = None if position in facts.dropped else classify(line, draft, kept, seen_captions)
+        # Over the headline is the site's header (menus, its name, labels), and the lead
+        # photo, whose caption is kept.
+        above_title = facts.title_line is not None and \
+            position < min(facts.title_line, facts.body_start) and not is_caption(line.clean)
+        kind = None if position in facts.dropped or above_title else \
+            classify(line, draft, kept, seen_captions)
         if kind is None:
             if position != facts.title_line and position not in facts.byline_lines:
                 removed.append(line.clean)

@@ -116,6 +116,20 @@ def test_headline_right_over_the_byline_date_or_body(page: str) -> None:
     assert HEADLINE not in [p.text for p in article.body]
 
 
+def test_the_header_over_the_headline_is_not_body() -> None:
+    """Menus, the site's name and labels over the headline stay out of the story; the name
+    shaped as an outlet's is the publisher. A byline's job line and a photo's caption and
+    source labels are not body text either."""
+    page = (f"Skip to navigation | Skip to content\nHarbour Tribune\nNewcastle • Hunter • Coast\n"
+            f"News › Courts\n{HEADLINE}\nBy Jane Roe\nCourt Reporter\n"
+            f"Image caption, Envoys at the talks\nImage source, Harbour Agency\n\n{BODY}")
+    article = parse(page)
+    assert (article.title, article.publisher, article.authors) == \
+        (HEADLINE, "Harbour Tribune", ("Jane Roe",))
+    texts = [p.text for p in article.body if p.kind == "text"]
+    assert texts[0].startswith("The minister said")
+
+
 def test_hebrew_standfirst_under_the_headline() -> None:
     """A Hebrew standfirst of two sentences, with no stop at its end, is not the headline."""
     page = ("חדשות > פוליטיקה\nהשיחות בקהיר נמשכות לשבוע שני ברציפות\n"
