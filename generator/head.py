@@ -695,6 +695,8 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
 def metadata_row(text: str, order: str | None) -> tuple[list[str], str | None, str] | None:
     """Byline, outlet and dates on one row: "Jane Roe · Harbour News · Posted: Jun 03, 2024
     4:00 AM EDT | Last Updated: June 3, 2024". The names, the outlet, the first date."""
+    if date_in_line(text, order) is None:
+        return None  # most head lines: no date, no row (this runs on every one)
     pieces = [p for p in ROW_SPLIT.split(text) if p.strip()]
     dated = [p for p in pieces if date_in_line(p, order) is not None and is_date_line(p, order)]
     rest = [p for p in pieces if p not in dated]
