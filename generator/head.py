@@ -64,6 +64,8 @@ MENU_ITEM_MAX_WORDS = 4  # "What's On", "Ask a Doctor"
 HEADLINE_BLOCK_LINES = 3  # a kicker, the headline, its standfirst
 BREADCRUMB_MARKS = re.compile(r"\s*[›>»]\s*")  # "Home > World > Africa"
 SHORT_LABEL_MARKS = (",", "•")  # "Schools, Labor", "Politics • Local"
+# The publisher's tag list, "Tags: Harvest, Farming": metadata, never the headline.
+TAG_LINE = re.compile(r"^\s*(?:filed under|tags?|topics?|categories|category)\s*:\s*(.+)$", re.I)
 LEAD_SHARED_SHARE = 0.6  # of a headline's words its lead paragraph also says
 CONTENT_WORD_MIN_CHARS = 3
 ATTACHED_LETTERS = "وبلفكובלהמשכ"  # "and", "in", "to", "the", "from", "that", "as"
@@ -840,7 +842,7 @@ def past_standfirst(texts: list[str], above: list[int]) -> int:
 def is_label_shaped(text: str) -> bool:
     """A section label, breadcrumb or tag list: "News › Court & Crime", "LOCAL GOVERNMENT",
     "Schools, Labor" ("Opinion | Why the talks matter" is a kicker before a headline)."""
-    if is_menu_line(text):
+    if is_menu_line(text) or TAG_LINE.match(text):
         return True
     if BREADCRUMB_MARKS.search(text):
         return all(len(part.split()) <= LABEL_MAX_WORDS for part in BREADCRUMB_MARKS.split(text))

@@ -21,7 +21,6 @@ from .dates import date_in_line, stated_date
 from .model import Article, Paragraph, Problem, Source
 from .sentences import sentences
 
-TAG_LINE = re.compile(r"^\s*(?:filed under|tags?|topics?|categories|category)\s*:\s*(.+)$", re.I)
 DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\s*"
                       r"(?:\([A-Za-z .]+\))?\s*[-—–]")
 FOOTER_PUBLISHER = re.compile(r"^\s*[•·|◆▪■]\s*([A-Z][^•·|]{1,60}?)\s*$")
@@ -260,7 +259,7 @@ def classify(line: Line, draft: Draft, kept: list[tuple[Line, str]],
     if head.is_ui_label(text) or is_logo_remnant(text) or COPYRIGHT.match(text) or \
             head.PHOTO_CREDIT.match(text):
         return None
-    if not body_started and (tags := TAG_LINE.match(text)) is not None:
+    if not body_started and (tags := head.TAG_LINE.match(text)) is not None:
         draft.tags = tuple(t.strip() for t in tags.group(1).split(",") if t.strip())
         return None
     if is_caption(text):

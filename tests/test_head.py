@@ -104,6 +104,8 @@ HEADLINE = "Envoys return to Cairo as talks enter a second week"
     f"Envoys at the talks (Harbour Agency, 30 September 2024)\n\n{BODY}",
     # ... with a caption's photo credit and a file name between it and the body
     f"Sign out\n{HEADLINE}\nEnvoys at the talks. © Jane Roe\nphoto-1234.jpg\n\n{BODY}",
+    # the publisher's tag list between the headline and the body
+    f"{HEADLINE}\nTags: Diplomacy, Egypt\n\n{BODY}",
     # no byline or date: the headline right over the body, under a widget's label
     f"Show more\nLive\n{HEADLINE}\n\n{BODY}",
     # capitals in a byline, names joined by "AND"
