@@ -113,8 +113,9 @@ def _tables() -> _Tables:
         # Mar 17, 2005; June 24th, 2011; Oct. 8, 2023
         rf"|{word_then_digit}(?P<mdy_m>{month}){alias}{sep}(?P<mdy_d>\d{{1,2}}){ordinal}{sep}"
         rf"(?P<mdy_y>{year})"
-        # 12 March 2024; 27th, November 2024; 13-سبتمبر-2022; 12 במרץ 2024
-        rf"|(?<![\d:])(?<!\d-)(?P<dmy_d>\d{{1,2}}){ordinal}(?:\s+of\s+|{sep})"
+        # 12 March 2024; 27th, November 2024; 13-سبتمبر-2022; 12 במרץ 2024; a time glued
+        # before the day, "10:22-2 أكتوبر 2024" (not a range's end, "1-2 March 2024")
+        rf"|(?<![\d:])(?:(?<=\d:\d\d-)|(?<!\d-))(?P<dmy_d>\d{{1,2}}){ordinal}(?:\s+of\s+|{sep})"
         rf"(?P<dmy_m>{month}){alias}{sep}(?P<dmy_y>{year})"
         # 07/23/17, 12.03.2024, 23-07-2017
         rf"|(?<![\d.,/:\-])(?P<num_a>\d{{1,2}})(?P<num_s>[./-])(?P<num_b>\d{{1,2}})(?P=num_s)"
