@@ -135,6 +135,8 @@ class Shapes:
     logo_suffixes: tuple[str, ...]
     date_line_words: frozenset[str]
     foot_date_leads: tuple[str, ...]
+    self_reference_cues: frozenset[str]
+    self_reference_links: tuple[str, ...]  # longest first
 
 
 @cache
@@ -157,7 +159,9 @@ def shapes() -> Shapes:
         outlet_words=frozenset(words("outlet_words")),
         logo_suffixes=tuple(words("logo_suffixes")),
         date_line_words=frozenset(words("date_line_words")),
-        foot_date_leads=tuple(words("foot_date_leads")))
+        foot_date_leads=tuple(words("foot_date_leads")),
+        self_reference_cues=frozenset(words("self_reference_cues")),
+        self_reference_links=tuple(sorted(words("self_reference_links"), key=len, reverse=True)))
 
 
 @dataclass

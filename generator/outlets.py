@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .head import shapes
 from .model import Article
 from .parse import derived_title
 
@@ -25,6 +26,9 @@ EDGE = " \t()[]{}|•·-–—:.,،\"'«»“”"
 SHORT_LINE_WORDS = 6
 SITE_TAGLINE_WORDS = 4  # "Outlet | a tagline this short" is the site's header line
 LINE_PARTS = re.compile(r"\s+[|–—-]+\s+|\s*\|\|?\s*")
+CUE_WINDOW = 5  # words after a self-reference cue within which the page's own name stands
+OUTLET_MAX_WORDS = 4
+RTL_LANGUAGES = frozenset({"ar", "he"})
 
 
 class OutletError(Exception):
@@ -93,7 +97,8 @@ def with_publisher(article: Article, outlets: Outlets) -> Article:
         article = dataclasses.replace(article, publisher=known) if known else article
     else:
         found = next((name for line in own_name_lines(article)
-                      if (name := outlet_in_line(line, outlets.named))), None)
+                      if (name := outlet_in_line(line, outlets.named))), None) \
+            or self_named_outlet(article, outlets.named)
         article = dataclasses.replace(article, publisher=found) if found else article
     if article.title is not None and is_site_line(article.title, outlets.named):
         # the page's own name line is no headline: the page shows none
@@ -139,4 +144,44 @@ def outlet_in_line(line: str, outlets: dict[str, str]) -> str | None:
     for part in [line, *LINE_PARTS.split(line)]:
         if (known := canonical(part, outlets)) is not None:
             return known
+    return None
+
+
+def self_named_outlet(article: Article, outlets: dict[str, str]) -> str | None:
+    """A known outlet an Arabic or Hebrew page speaks of as itself: brought in by "to" or
+    "with" a few words after a strict cue ("sources told X", "in a special interview with X";
+    the cues are in page_shapes.yml). English pages' own cues are read by the parser."""
+    if not RTL_LANGUAGES & set(article.languages):
+        return None
+    cues = shapes().self_reference_cues
+    for paragraph in article.paragraphs:
+        if paragraph.kind != "text":
+            continue
+        words = paragraph.text.split()
+        for at, word in enumerate(words):
+            word = word.strip(EDGE)
+            is_cue = word in cues or (word[:1] in ATTACHED_PREFIXES and word[1:] in cues)
+            if is_cue and (found := linked_outlet(words[at + 1:at + 1 + CUE_WINDOW], outlets)):
+                return found
+    return None
+
+
+def linked_outlet(words: list[str], outlets: dict[str, str]) -> str | None:
+    """The first known outlet (no wire agency) after a "to" or "with" among `words`, the
+    preposition a word of its own ("مع", "עם") or attached to the name ("لـ"عربي21"")."""
+    links = shapes().self_reference_links
+    linked = False
+    for start, word in enumerate(words):
+        word = word.lstrip(EDGE)
+        if word in links:
+            linked = True
+            continue
+        link = next((link for link in links if word.startswith(link)), None)
+        if not linked and link is None:
+            continue
+        first = word if linked else word[len(link or ""):]
+        for length in range(OUTLET_MAX_WORDS, 0, -1):
+            known = canonical(" ".join([first, *words[start + 1:start + length]]), outlets)
+            if known is not None and known.casefold() not in shapes().agencies:
+                return known
     return None

@@ -83,3 +83,28 @@ def test_a_byline_naming_a_known_outlet_credits_the_outlet() -> None:
         [parse(f"Harbour Daily Logo\n\nTalks resume in Cairo\nBy Al Jazeera\n\n{BODY}")],
         load_outlets(KNOWLEDGE))
     assert (headed.authors, headed.publisher) == ((), "Harbour Daily")
+
+
+@pytest.mark.parametrize("page, name", [
+    # "sources told Arabi21", the name in quotes with "to" attached
+    ("المحادثات تستأنف في القاهرة\n\nوقالت مصادر مطلعة لـ\"عربي21\" إن المحادثات ستستأنف "
+     "الأسبوع المقبل في القاهرة بحضور الوسطاء.\n\n" + AR_BODY, "Arabi21"),
+    # "in a special conversation with, today (Friday), Kan News": words between cue and name
+    ("השיחות מתחדשות בקהיר\n\nהשר אמר בשיחה מיוחדת עם היום (שישי) כאן חדשות כי השיחות "
+     "יימשכו עד שיושג הסכם.\n\n" + HE_BODY, "Kan News"),
+])
+def test_a_page_speaking_of_itself_after_a_strict_cue_names_its_publisher(
+        page: str, name: str) -> None:
+    assert publisher(page) == name
+
+
+@pytest.mark.parametrize("page", [
+    # a wire agency told: the agency's copy quoted
+    "المحادثات تستأنف في القاهرة\n\nوقال مصدر مطلع لوكالة فرانس برس إن المحادثات ستستأنف "
+    "الأسبوع المقبل.\n\n" + AR_BODY,
+    # "in an interview with Al Jazeera": no strict cue, as often another outlet's interview
+    "المحادثات تستأنف في القاهرة\n\nوقال الوزير في مقابلة مع قناة الجزيرة إن المحادثات "
+    "ستستأنف الأسبوع المقبل.\n\n" + AR_BODY,
+])
+def test_an_outlet_quoted_without_a_strict_cue_is_no_publisher(page: str) -> None:
+    assert publisher(page) is None
