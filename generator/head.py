@@ -177,7 +177,22 @@ class Head:
     dropped: set[int] = field(default_factory=set)  # chrome and metadata lines
     credit_outlet: str | None = None  # "Image Credit: Harbour News": the page's own photo
     date_lines: list[int] = field(default_factory=list)
+    line_dates: list[tuple[int, str]] = field(default_factory=list)  # (line, date) in the head
     body_start: int = 0  # the first line of the body (a lead may come before the headline)
+
+    def add_date(self, date: str | None, line: int) -> None:
+        self.date = self.date or date
+        self.date_lines.append(line)
+        if date is not None:
+            self.line_dates.append((line, date))
+
+    def prefer_date_under_headline(self) -> None:
+        """A date bar over the headline is the site's (the day the page was saved, its last
+        update) when the story states its own date under the headline, by the byline."""
+        under = [date for line, date in self.line_dates
+                 if self.title_line is not None and line > self.title_line]
+        if under:
+            self.date = under[0]
 
     def add_authors(self, names: list[str], line: int | None) -> None:
         new = [n for n in names if n not in self.authors]
@@ -625,6 +640,7 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     for position in range(end):
         read_head_line(head, texts, position, order, candidates)
     choose_title(head, texts[:HEAD_MAX_LINES], candidates, end)
+    head.prefer_date_under_headline()
     read_body_metadata(head, texts, end, order)
     if head.title is None:
         head.title = headline_before_byline(head, texts, end) or (
@@ -666,14 +682,12 @@ def read_head_line(head: Head, texts: list[str], position: int, order: str | Non
         return
     elif (row := metadata_row(text, order)) is not None:
         names, outlet, row_date = row
-        head.date = head.date or row_date
-        head.date_lines.append(position)
+        head.add_date(row_date, position)
         head.add_authors(names, position)
         head.publisher = head.publisher or outlet
     elif (date := date_in_line(text, order)) is not None and is_date_line(text, order):
-        head.date = head.date or date
+        head.add_date(date, position)
         head.dropped.add(position)
-        head.date_lines.append(position)
         dated = next((piece_byline for piece in DASH_SPLIT.split(without_dates(text, order))
                       if (piece_byline := byline(piece)) is not None), None)
         if dated is not None:  # "By X, 3 May 2024", "Published 3 May 2024 | By X"

@@ -528,6 +528,15 @@ def test_date_line_under_the_byline() -> None:
     assert article.date == "2024-07-31" and article.authors == ("Jane Roe",)
 
 
+def test_the_date_under_the_headline_beats_the_sites_date_bar() -> None:
+    # the masthead's bar shows the day the page was saved; the story's date is by the byline
+    page = ("Harbour Tribune\nTuesday, December 3, 2024\nHome | News | Sport\n"
+            "Talks resume in Cairo\nBy Jane Roe\nPublished: 14 May 2019\n\n" + BODY)
+    assert parse(page).date == "2019-05-14"
+    only_bar = "Harbour Tribune\nTuesday, December 3, 2024\nTalks resume in Cairo\n\n" + BODY
+    assert parse(only_bar).date == "2024-12-03"
+
+
 def test_date_lines_with_weekdays_time_zones_and_the_hebrew_calendar() -> None:
     for line, date in [("Updated Wed, 31 Jul 2024 10:15 GMT", "2024-07-31"),
                        ("מבזקים - יום שלישי 14.05.2019 / ט״ו אייר התשע״ט", "2019-05-14"),
