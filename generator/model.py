@@ -11,7 +11,8 @@ from functools import cached_property
 from typing import Literal, NamedTuple
 
 EntityType = Literal["person", "organization", "place", "event", "other"]
-ParagraphKind = Literal["text", "caption", "heading", "title", "byline"]
+# "masthead": where the page prints its publisher's name (the site header, a footer)
+ParagraphKind = Literal["text", "caption", "heading", "title", "byline", "masthead"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,13 @@ class Paragraph:
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi"})
 
 
+class Removed(NamedTuple):
+    """A line of page chrome the parser took out (a menu, the site's name) and where it was."""
+
+    text: str  # exactly Source.text[start:start + len(text)]
+    start: int
+
+
 @dataclass(frozen=True)
 class Article:
     """A parsed article: metadata the text states, and its cleaned body."""
@@ -60,7 +68,7 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     tags: tuple[str, ...] = ()  # the publisher's own tags ("Filed under: ...")
     authors: tuple[str, ...] = ()  # bylined names as printed, in byline order
-    removed: tuple[str, ...] = ()  # page chrome that was stripped, for the provenance view
+    removed: tuple[Removed, ...] = ()  # page chrome that was stripped
 
     @property
     def title_derived(self) -> bool:

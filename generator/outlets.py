@@ -15,8 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from . import language
 from .head import shapes
-from .model import Article
+from .model import Article, Paragraph
 from .parse import derived_title
 
 OUTLETS_FILE = "outlets.yml"
@@ -29,6 +30,7 @@ LINE_PARTS = re.compile(r"\s+[|–—-]+\s+|\s*\|\|?\s*")
 CUE_WINDOW = 5  # words after a self-reference cue within which the page's own name stands
 OUTLET_MAX_WORDS = 4
 RTL_LANGUAGES = frozenset({"ar", "he"})
+Printed = tuple[str, str]  # an outlet's canonical name, and its spelling on the page
 
 
 class OutletError(Exception):
@@ -85,26 +87,46 @@ def canonical(name: str, outlets: dict[str, str]) -> str | None:
 
 
 def name_publishers(articles: list[Article], outlets: Outlets) -> list[Article]:
-    if not outlets.named:
-        return articles
     return [with_publisher(article, outlets) for article in articles]
 
 
 def with_publisher(article: Article, outlets: Outlets) -> Article:
     article = without_outlet_authors(article, outlets)
-    if article.publisher is not None:  # the parser read it where a page credits its source
-        known = canonical(article.publisher, outlets.credited)
-        article = dataclasses.replace(article, publisher=known) if known else article
+    printed = article.publisher  # as the parser read it where a page credits its source
+    if printed is not None:
+        publisher: str | None = canonical(printed, outlets.credited) or printed
     else:
-        found = next((name for line in own_name_lines(article)
-                      if (name := outlet_in_line(line, outlets.named))), None) \
-            or self_named_outlet(article, outlets.named)
-        article = dataclasses.replace(article, publisher=found) if found else article
+        publisher, printed = next(
+            (found for line in own_name_lines(article)
+             if (found := outlet_in_line(line, outlets.named))), None) \
+            or self_named_outlet(article, outlets.named) or (None, None)
+    article = dataclasses.replace(article, publisher=publisher,
+                                  paragraphs=article.paragraphs + masthead(article, printed))
     if article.title is not None and is_site_line(article.title, outlets.named):
         # the page's own name line is no headline: the page shows none
         article = dataclasses.replace(article, title=None,
                                       display_title=derived_title(article.paragraphs))
     return article
+
+
+def masthead(article: Article, printed: str | None) -> tuple[Paragraph, ...]:
+    """The publisher's name where the page prints it (the site's header or foot, which the
+    parser took out, else the text: a dateline, a credit) as a paragraph of its own kind: the
+    outlet is then a mention, an organisation of the article, as a byline's names are its
+    people. The article page shows it in the metadata, not in the text."""
+    if not printed:
+        return ()
+    spelled = re.compile(rf"(?<!\w){re.escape(printed)}(?!\w)", re.I)
+    lines = [(line.text, line.start) for line in article.removed] + \
+        [(p.text, p.start) for p in article.paragraphs]
+    for text, offset in lines:
+        if (match := spelled.search(text)) is not None:
+            name = match[0]
+            latin = next((p.lang for p in article.paragraphs if not p.rtl), "en")
+            return (Paragraph(index=len(article.paragraphs), text=name,
+                              start=offset + match.start(), end=offset + match.end(),
+                              lang=language.script_language(name) or latin, kind="masthead"),)
+    return ()
 
 
 def without_outlet_authors(article: Article, outlets: Outlets) -> Article:
@@ -133,21 +155,21 @@ def own_name_lines(article: Article) -> list[str]:
     body = [p.text for p in article.paragraphs if p.kind in ("text", "caption")]
     edges = body[:3] + body[-2:]
     title = [article.title] if article.title else []  # "Site Name | tagline" taken as a title
-    return list(article.removed) + title + [t for t in edges
+    return [line.text for line in article.removed] + title + [t for t in edges
                                             if len(t.split()) <= SHORT_LINE_WORDS]
 
 
-def outlet_in_line(line: str, outlets: dict[str, str]) -> str | None:
+def outlet_in_line(line: str, outlets: dict[str, str]) -> Printed | None:
     """A known outlet that is the whole line, or one part of "Name | tagline"."""
     if len(line.split()) > 3 * SHORT_LINE_WORDS:
         return None
     for part in [line, *LINE_PARTS.split(line)]:
         if (known := canonical(part, outlets)) is not None:
-            return known
+            return known, part.strip(EDGE)
     return None
 
 
-def self_named_outlet(article: Article, outlets: dict[str, str]) -> str | None:
+def self_named_outlet(article: Article, outlets: dict[str, str]) -> Printed | None:
     """A known outlet an Arabic or Hebrew page speaks of as itself: brought in by "to" or
     "with" a few words after a strict cue ("sources told X", "in a special interview with X";
     the cues are in page_shapes.yml). English pages' own cues are read by the parser."""
@@ -166,7 +188,7 @@ def self_named_outlet(article: Article, outlets: dict[str, str]) -> str | None:
     return None
 
 
-def linked_outlet(words: list[str], outlets: dict[str, str]) -> str | None:
+def linked_outlet(words: list[str], outlets: dict[str, str]) -> Printed | None:
     """The first known outlet (no wire agency) after a "to" or "with" among `words`, the
     preposition a word of its own ("مع", "עם") or attached to the name ("لـ"عربي21"")."""
     links = shapes().self_reference_links
@@ -181,7 +203,8 @@ def linked_outlet(words: list[str], outlets: dict[str, str]) -> str | None:
             continue
         first = word if linked else word[len(link or ""):]
         for length in range(OUTLET_MAX_WORDS, 0, -1):
-            known = canonical(" ".join([first, *words[start + 1:start + length]]), outlets)
+            spelled = " ".join([first, *words[start + 1:start + length]]).strip(EDGE)
+            known = canonical(spelled, outlets)
             if known is not None and known.casefold() not in shapes().agencies:
-                return known
+                return known, spelled
     return None

@@ -3,7 +3,7 @@
 Scraped pages put everything on its own line, so the unit here is the line: each line is
 classified (chrome, metadata, caption, headline, heading, text) by rules about its shape that
 hold across outlets, never by the wording of one seed. Whatever is removed is kept in
-`Article.removed`, so the provenance view can show what the parser threw away.
+`Article.removed` with its offset: the outlet stage finds the site's own name there.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from . import head, language
 from .dates import date_in_line, stated_date
-from .model import Article, Paragraph, Problem, Source
+from .model import Article, Paragraph, Problem, Removed, Source
 from .sentences import sentences
 
 DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\s*"
@@ -181,7 +181,7 @@ class Draft:
 
 def parse_article(lines: list[Line], source: Source, index: int) -> Article:
     draft = Draft()
-    removed: list[str] = []
+    removed: list[Removed] = []
     lines, saved_date = strip_saved_date(lines)
     lines = strip_site_header(lines, draft, removed)
     lines = strip_site_footer(lines, draft, removed)
@@ -197,7 +197,7 @@ def parse_article(lines: list[Line], source: Source, index: int) -> Article:
             classify(line, draft, kept, seen_captions)
         if kind is None:
             if position != facts.title_line and position not in facts.byline_lines:
-                removed.append(line.clean)
+                removed.append(Removed(line.text, line.start))
             continue
         kept.append((line, kind))
     publisher = draft.publisher or facts.publisher or self_reference_publisher(
@@ -274,7 +274,7 @@ def classify(line: Line, draft: Draft, kept: list[tuple[Line, str]],
     return "text"
 
 
-def strip_site_header(lines: list[Line], draft: Draft, removed: list[str]) -> list[Line]:
+def strip_site_header(lines: list[Line], draft: Draft, removed: list[Removed]) -> list[Line]:
     """Lines up to the last navigation label or menu near the top (past a cookie notice) are
     the site's header; its first name-shaped line is the site name, i.e. the publisher."""
     navigation = header_navigation(lines)
@@ -292,7 +292,7 @@ def strip_site_header(lines: list[Line], draft: Draft, removed: list[str]) -> li
         elif draft.publisher is None and position not in navigation and \
                 not head.is_chrome(text) and looks_like_name(site_part(text)):
             draft.publisher = head.logo_publisher(text) or site_part(text)
-        removed.append(text)
+        removed.append(Removed(line.text, line.start))
     return kept + lines[last_label + 1:]
 
 
@@ -371,11 +371,11 @@ def site_part(text: str) -> str:
     return re.split(r"\s+[|–—-]\s+|\s*\|\s*", text, maxsplit=1)[0].strip()
 
 
-def strip_site_footer(lines: list[Line], draft: Draft, removed: list[str]) -> list[Line]:
+def strip_site_footer(lines: list[Line], draft: Draft, removed: list[Removed]) -> list[Line]:
     """A last line such as "• Asharq Al-Awsat" names the publisher."""
     if len(lines) > 1 and (match := FOOTER_PUBLISHER.match(lines[-1].text)):
         draft.publisher = match.group(1).strip()
-        removed.append(lines[-1].clean)
+        removed.append(Removed(lines[-1].text, lines[-1].start))
         return lines[:-1]
     return lines
 
@@ -407,6 +407,8 @@ def self_reference_publisher(text: str) -> str | None:
         score[key] += points
         if at > 0 and SOURCES_BEFORE.search(text, max(0, at - 60), at):
             own_sources.add(key)
+    if not score:
+        return None  # most pages: the citations below need not be looked for
     for name in [m.group(1) for m in ACCORDING_TO.finditer(text)] + \
             names_before(WROTE, "the", text):
         score[outlet_key(name)] -= 1

@@ -320,11 +320,13 @@ class Renderer:
             article.id, ())), key=lambda a: (a.date is None, a.date or "", a.id))
         people = {name: e for e in present if e.type == "person" for name in e.all_names}
         authors = [(name, people.get(name)) for name in article.authors]
+        publisher = next((e for e in present if e.type == "organization" and
+                          article.publisher in e.all_names), None)
         return self.page("article.md.j2", article.url, article=article, paragraphs=paragraphs,
                          previous=self.heading(previous.id) if previous else None,
                          following=self.heading(following.id) if following else None,
                          same_story=copies,
-                         authors=authors,
+                         authors=authors, publisher=publisher,
                          json_ld=ArticleJsonLd(article, tuple(present), self.config.site_url),
                          entities_by_type=self.entities_by_type(present))
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from generator.extract.entities import EntityExtractor
+from generator.extract.knowledge import Knowledge
 from generator.outlets import fold, load_outlets, name_publishers
 
 from .test_head import AR_BODY, BODY, KNOWLEDGE, parse
@@ -108,3 +110,33 @@ def test_a_page_speaking_of_itself_after_a_strict_cue_names_its_publisher(
 ])
 def test_an_outlet_quoted_without_a_strict_cue_is_no_publisher(page: str) -> None:
     assert publisher(page) is None
+
+
+def named_outlets(page: str) -> tuple[str | None, list[tuple[str, str, str]]]:
+    """The publisher, and the organisations the masthead paragraph names (NER off)."""
+    [article] = name_publishers([parse(page)], load_outlets(KNOWLEDGE))
+    result = EntityExtractor(Knowledge(entities=())).extract([article], ner=False)
+    masthead = {p.index for p in article.paragraphs if p.kind == "masthead"}
+    kinds = {e.id: e.type for e in result.entities}
+    return article.publisher, [(m.surface, m.entity, kinds[m.entity]) for m in result.mentions
+                               if m.paragraph in masthead]
+
+
+@pytest.mark.parametrize("page, publisher, surface, entity", [
+    # a site header the knowledge base lacks, over a menu
+    ("Harbour Tribune\nHome | News | Sport\n\nTalks resume in Cairo\n\nBy Jane Roe\n\n" + BODY,
+     "Harbour Tribune", "Harbour Tribune", "harbour-tribune"),
+    # a known outlet printed in its own script over a tagline: its canonical name
+    ("عكاظ | أخبار السعودية والعالم\n\nالمحادثات تستأنف في القاهرة\n\n" + AR_BODY,
+     "Okaz", "عكاظ", "okaz"),
+    # named only at the foot
+    ("השיחות מתחדשות בקהיר\n\n" + HE_BODY + "\nתאגיד השידור הישראלי\n",
+     "Kan News", "תאגיד השידור הישראלי", "kan-news"),
+])
+def test_the_publisher_printed_on_the_page_is_one_of_its_organisations(
+        page: str, publisher: str, surface: str, entity: str) -> None:
+    assert named_outlets(page) == (publisher, [(surface, entity, "organization")])
+
+
+def test_a_publisher_the_page_does_not_print_is_no_mention() -> None:
+    assert named_outlets("Talks resume in Cairo\n\n" + BODY) == (None, [])

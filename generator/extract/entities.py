@@ -179,7 +179,7 @@ class EntityExtractor:
                       for m in self.matcher.find(paragraph.text, folded=folded_text)]
         if not rules:
             chosen = Chosen(known)
-            for item in self.bylined(article, folded):
+            for item in self.bylined(article, folded) + self.published(article):
                 chosen.offer(item, self)
             return sorted(chosen.found(), key=lambda f: (f.start, -f.end))
         # Candidates in order of trust: a byline is certain, a shape more precise than the
@@ -189,7 +189,7 @@ class EntityExtractor:
         # Launches Probe"): there only the names found elsewhere in the article count.
         headlines = {p.index for p in article.paragraphs if is_title_case(p.text)}
         nationalities = {fold(span.text) for _, span in ner_spans if span.label == "NORP"}
-        candidates = self.bylined(article, folded) + \
+        candidates = self.bylined(article, folded) + self.published(article) + \
             self.shaped(article, folded, headlines, nationalities, known) + [
             item for index, span in ner_spans if index not in headlines
             for item in self.from_ner(paragraphs[index], span)]
@@ -277,6 +277,13 @@ class EntityExtractor:
                                        author.strip()))
                     break
         return found
+
+    def published(self, article: Article) -> list[Found]:
+        """The publisher as an organisation, where the page prints its name in its header or
+        foot (the parser's "masthead" paragraph); as certain as a byline ("author")."""
+        return [Found(p.start, p.end, p.index, p.text, self.known_names.get(fold(p.text)),
+                      "author", "ORG", article.publisher or p.text)
+                for p in article.paragraphs if p.kind == "masthead"]
 
     def shaped(self, article: Article, folded: list[str], headlines: AbstractSet[int],
                nationalities: AbstractSet[str], known: Sequence[Found] = ()) -> list[Found]:

@@ -105,7 +105,7 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[Event]:
     for mention in sorted(mentions, key=lambda m: m.start):
         by_paragraph.setdefault(mention.paragraph, []).append(mention)
     for paragraph in article.paragraphs:
-        if paragraph.kind in ("heading", "byline") or \
+        if paragraph.kind in ("heading", "byline", "masthead") or \
                 not may_state_a_date(paragraph.text, article.date):
             continue
         inside = by_paragraph.get(paragraph.index, [])
