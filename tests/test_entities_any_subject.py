@@ -356,6 +356,14 @@ def test_hebrew_people_start_with_a_given_name(text: str, expected: list) -> Non
     ("נעצר חשוד בשכונת רמת אשכול, לאחר מרדף", [("רמת אשכול", "GPE")]),
     ("הוא נעצר בכלא מגידו", [("כלא מגידו", "GPE")]),
     ("דובר ארגון הטרור אמר", []),  # "the terror organisation"
+    # an institution's noun heads a chain of definite words, up to a verb or a weekday
+    ("قررت وزارة التربية والتعليم تعليق الدوام", [("وزارة التربية والتعليم", "ORG")]),
+    ("وقال الجهاز المركزي للتعبئة العامة والإحصاء إن",
+     [("الجهاز المركزي للتعبئة العامة والإحصاء", "ORG")]),
+    ("وقالت وزارة الصحة الفلسطينية الأحد إن", [("وزارة الصحة الفلسطينية", "ORG")]),
+    ("משרד הבריאות הודיע הבוקר", [("משרד הבריאות", "ORG")]),
+    ("בית המשפט המחוזי בחיפה דחה", [("בית המשפט המחוזי", "ORG")]),
+    ("פיקוד העורף הורה לתושבים", [("פיקוד העורף", "ORG")]),
 ])
 def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) -> None:
     assert script_names(text) == expected

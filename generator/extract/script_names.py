@@ -267,7 +267,8 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
         first = index + width
         if first >= len(toks) or not toks[first].joined or \
                 is_stop(toks[first].word, lang, words) or \
-                toks[first].word[0] in NOT_A_NAME_START[lang]:
+                (toks[first].word[0] in NOT_A_NAME_START[lang] and
+                 not (keep and label == "ORG" and is_definite(toks[first].word, lang))):
             return None
         last = first
         nxt = first + 1
@@ -276,12 +277,40 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
                      toks[nxt].word[0] not in PREFIX_LETTERS[lang] and
                      has_article(toks[nxt].word, lang) and lang == "ar"):
             last = nxt  # "مخيم عين الحلوة", "בשכונת פסגת זאב, ...": a second word
+        if keep and label == "ORG":
+            last = chain_end(toks, first, lang, words)
         start, end = toks[first].start, toks[last].end
     name = text[start:end]
     with_trigger = f"{text[trigger_start:after]} {name}"
     if keep:
         return ScriptName(trigger_start, end, with_trigger, label, alias=name)
     return ScriptName(start, end, name, label, alias=with_trigger)
+
+
+# An institution's name after its head noun: at most this many words ("وزارة التربية
+# والتعليم", "الجهاز المركزي للتعبئة العامة والإحصاء", "בית המשפט המחוזי").
+HEAD_CHAIN_WORDS = {"ar": 4, "he": 2}
+
+
+def is_definite(word: str, lang: str) -> bool:
+    """A definite word, which continues a chain of nouns and adjectives: Arabic's article (also
+    after "and", "for the": "والتعليم", "للتعبئة"), Hebrew's ה ("הבריאות", "המחוזי")."""
+    if lang == "ar":
+        return word.startswith(("ال", "وال", "لل")) and len(word) > 4
+    return word.startswith("ה") and len(word) > 2
+
+
+def chain_end(toks: list[Token], first: int, lang: str, words: ScriptCues) -> int:
+    """The last token of an institution's name that starts at `first` after its head: the
+    definite words joined to it, up to a verb, a function word or a punctuation mark."""
+    last = first
+    while last + 1 < len(toks) and last + 1 - first < HEAD_CHAIN_WORDS[lang]:
+        word = toks[last + 1].word
+        if not toks[last + 1].joined or not is_definite(word, lang) or \
+                is_stop(word, lang, words):
+            break
+        last += 1
+    return last
 
 
 # --- matching across scripts ---------------------------------------------------------------
