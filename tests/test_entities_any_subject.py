@@ -336,7 +336,8 @@ def test_arabic_people_start_with_a_given_name(text: str, expected: list) -> Non
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("כך אמר חסן חליל דאהר, יליד סוריה, שנעצר", [("חסן חליל דאהר", "PERSON")]),
+    ("כך אמר חסן חליל דאהר, יליד סוריה, שנעצר",
+     [("חסן חליל דאהר", "PERSON"), ("Syria", "GPE")]),
     ("עבדאללה חמדאן ועבאס א-זין מופיעים ברשימה",
      [("עבדאללה חמדאן", "PERSON"), ("עבאס א-זין", "PERSON")]),
     ("ההרוג הוא עלי מוסאווי, מפקד היחידה", [("עלי מוסאווי", "PERSON")]),
@@ -362,7 +363,7 @@ def test_hebrew_people_start_with_a_given_name(text: str, expected: list) -> Non
      [("الجهاز المركزي للتعبئة العامة والإحصاء", "ORG")]),
     ("وقالت وزارة الصحة الفلسطينية الأحد إن", [("وزارة الصحة الفلسطينية", "ORG")]),
     ("משרד הבריאות הודיע הבוקר", [("משרד הבריאות", "ORG")]),
-    ("בית המשפט המחוזי בחיפה דחה", [("בית המשפט המחוזי", "ORG")]),
+    ("בית המשפט המחוזי בחיפה דחה", [("בית המשפט המחוזי", "ORG"), ("Haifa", "GPE")]),
     ("פיקוד העורף הורה לתושבים", [("פיקוד העורף", "ORG")]),
 ])
 def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) -> None:
@@ -440,3 +441,26 @@ def test_a_surname_alone_is_never_linked_across_articles() -> None:
     first = make_article("The raid was led by Gen. Lars Holm at dawn.", name="first")
     second = make_article("Holm was not available for comment on the raid.", name="second")
     assert linked(extract(first, second), "second") == []
+
+
+# --- places the gazetteer knows ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وصل الوفد إلى جدة ثم الدمام قبل أن يعود إلى لندن",
+     [("Jeddah", "GPE"), ("Dammam", "GPE"), ("London", "GPE")]),
+    ("הוא טס ללונדון ומשם לסיאול", [("London", "GPE"), ("Seoul", "GPE")]),
+    ("نقلت الشحنة من أم درمان", [("Omdurman", "GPE")]),  # a name of two words
+    # town names that are ordinary words: "safety", "the city", "streets", "a blow"
+    ("وقال إن الأمان مهم في المدينة", []),
+    ("הם הלכו ברחובות וקיבלו מכה", []),
+])
+def test_arabic_and_hebrew_place_names_the_gazetteer_knows(text: str, expected: list) -> None:
+    assert script_names(text) == expected
+
+
+def test_a_place_named_in_arabic_takes_its_english_name() -> None:
+    # the id an English "London" (found by the model) gets too: one entity in both scripts
+    result = extract(make_article("وصل الوفد إلى لندن صباح الأحد."))
+    assert ("لندن", "london") in linked(result)
+    [london] = [e for e in result.entities if e.id == "london"]
+    assert (london.name, london.type) == ("London", "place")

@@ -21,6 +21,10 @@ from .matcher import fold
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+# The letters Arabic and Hebrew attach in front of a word ("and", "in", "to", "the", ...).
+PREFIX_LETTERS = {"ar": "وفبلك", "he": "והבכלמש"}
+
+
 @dataclass(frozen=True)
 class ScriptCues:
     """Arabic or Hebrew cue words, folded (see `matcher.fold`)."""
@@ -39,6 +43,8 @@ class ScriptCues:
     given: frozenset[str]  # given names that are rarely anything else
     common_given: frozenset[str]  # given names that are also ordinary words
     family: frozenset[str]  # frequent family names: support for a common given name
+    not_places: frozenset[str]  # ordinary words that are also a town's name (see gazetteer.py)
+    gazetteer_countries: frozenset[str]  # where the gazetteer's smaller towns are kept
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,9 @@ def script_cues(section: dict[str, Any], names: dict[str, Any]) -> ScriptCues:
         stop_words=folded_set(section.get("stop_words")),
         look_alikes=frozenset(str(w) for w in section.get("look_alikes") or []),
         given=folded_set(names.get("names")) - common, common_given=common,
-        family=folded_set(names.get("family")))
+        family=folded_set(names.get("family")),
+        not_places=folded_set(section.get("not_places")),
+        gazetteer_countries=frozenset(str(c) for c in section.get("gazetteer_countries") or []))
 
 
 @cache

@@ -20,7 +20,8 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from .cues import ScriptCues, cues
+from .cues import PREFIX_LETTERS, ScriptCues, cues
+from .gazetteer import MAX_PLACE_WORDS, places
 from .matcher import fold, marked_span, without_marks
 
 
@@ -34,7 +35,6 @@ class ScriptName(NamedTuple):
 
 TOKEN = {"ar": re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\u06fa-\u06ff'\-]+"),
          "he": re.compile(r"[\u05d0-\u05ea'\"\-]+")}
-PREFIX_LETTERS = {"ar": "وفبلك", "he": "והבכלמש"}
 # Plain words a family name may have: Persian names in Arabic often two ("آذري جهرمي"); in
 # Hebrew a second plain word is mostly the verb that follows ("חליל בהיתיני נהרג").
 FAMILY_WORDS = {"ar": 2, "he": 1}
@@ -95,9 +95,47 @@ def find_script_names(text: str, lang: str) -> list[ScriptName]:
     folded = fold(text)
     toks = tokens(folded, lang)
     found = people(text, toks, lang, words)
-    taken = {(n.start, n.end) for n in found}
-    return found + [n for n in named_by_trigger(text, folded, toks, lang, words)
-                    if not any(s < n.end and n.start < e for s, e in taken)]
+    table = places(lang)
+    by_trigger = [n._replace(name=table[n.name]) if n.label == "GPE" and n.name in table else n
+                  for n in named_by_trigger(text, folded, toks, lang, words)]
+    for more in (by_trigger, known_places(text, lang)):
+        taken = [(n.start, n.end) for n in found]
+        found += [n for n in more if not any(s < n.end and n.start < e for s, e in taken)]
+    return found
+
+
+def known_places(text: str, lang: str) -> list[ScriptName]:
+    """Places the gazetteer knows by their Arabic or Hebrew names, named in English (a letter
+    in front allowed: "بلندن", "בלונדון"); the longest name at each word."""
+    table = places(lang)
+    toks = tokens(text, lang)
+    found = []
+    index = 0
+    while index < len(toks):
+        hit = place_at(text, toks, index, table, lang)
+        if hit is None:
+            index += 1
+            continue
+        name, length = hit
+        found.append(name)
+        index += length
+    return found
+
+
+def place_at(text: str, toks: list[Token], index: int, table: dict[str, str],
+             lang: str) -> tuple[ScriptName, int] | None:
+    """The longest gazetteer name starting at token `index`, and its length in tokens."""
+    for length in range(min(MAX_PLACE_WORDS, len(toks) - index), 0, -1):
+        span = toks[index:index + length]
+        if not all(t.joined for t in span[1:]):
+            continue
+        rest = [t.word for t in span[1:]]
+        for size, form in bare_forms(span[0].word, lang):
+            key = " ".join([form, *rest])
+            if key in table:
+                start = span[0].start + size
+                return ScriptName(start, span[-1].end, table[key], "GPE", alias=key), length
+    return None
 
 
 # --- people --------------------------------------------------------------------------------
