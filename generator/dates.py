@@ -72,6 +72,8 @@ class _Tables:
     days: re.Pattern[str]
     year_alone: re.Pattern[str]
     published: re.Pattern[str]
+    weekday_of: dict[str, int]  # folded, casefolded weekday name -> 0 (Monday) to 6
+    weekdays: re.Pattern[str]
 
 
 def _is_latin(word: str) -> bool:
@@ -133,10 +135,15 @@ def _tables() -> _Tables:
     published = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, cues)) +
                            r")(?![^\W\d_])[\s:\-–—|,]*(?:on|at|في|ב-?)?\s*[\w\s:,.|-]{0,12}$",
                            re.IGNORECASE)
+    weekday_of = {fold(str(name)).casefold(): int(number)
+                  for number, names in data["weekday_numbers"].items() for name in names}
+    weekdays = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+        map(re.escape, sorted(weekday_of, key=len, reverse=True))) + r")(?![^\W\d_])",
+        re.IGNORECASE)
     return _Tables(month_of=month_of, prefixes=he + ar, pivot=int(data["two_digit_pivot"]),
                    dates=dates, days=days,
                    year_alone=re.compile(rf"^[\s|•·,.()\[\]\-–—/]*({year})[\s|•·,.()\[\]\-–—/]*$"),
-                   published=published)
+                   published=published, weekday_of=weekday_of, weekdays=weekdays)
 
 
 def _month(name: str) -> tuple[int, str] | None:
@@ -219,8 +226,11 @@ def find_dates(text: str, order: str | None = None) -> list[Found]:
         return found
     folded = fold(text)
     tables = _tables()
+    weekday_read = order is not None
     position = 0
     while (match := tables.dates.search(folded, position)) is not None:
+        if match["num_a"] and not weekday_read:  # a numeric date: a weekday may settle it
+            order, weekday_read = weekday_order(folded), True
         if (iso := _read(match, order)) is None:
             # Not a date ("date 2014" before "-08-22", "Issue 5, 2024"): look again from the
             # next word, so what it swallowed can still be read.
@@ -231,6 +241,25 @@ def find_dates(text: str, order: str | None = None) -> list[Found]:
                            tables.published.search(before) is not None))
         position = match.end()
     return found
+
+
+def weekday_order(folded: str) -> str | None:
+    """"DMY" or "MDY" from the one weekday a line prints beside a numeric date whose day
+    and month could be either ("Thu, 07/03/2019": 7 March was a Thursday, 3 July was not)."""
+    tables = _tables()
+    named = {tables.weekday_of[m[0].casefold()] for m in tables.weekdays.finditer(folded)}
+    if len(named) != 1:
+        return None
+    [weekday] = named
+    orders = set()
+    for match in tables.dates.finditer(folded):
+        if not match["num_a"]:
+            continue
+        for order in ("DMY", "MDY"):
+            iso = _numeric(match, order)
+            if iso is not None and len(iso) == 10 and date.fromisoformat(iso).weekday() == weekday:
+                orders.add(order)
+    return orders.pop() if len(orders) == 1 else None
 
 
 def days_without_year(text: str, stated: list[Found] | None = None) -> list[DayMonth]:

@@ -45,6 +45,8 @@ REPEATED_NAME_MAX_WORDS = 3  # a site's name printed alone, then again before it
 WRAPPED_MIN_WORDS = 3  # the lower-case rest of a sentence the page wrapped
 WHOLE_LINE_ENDS = ("?", "!", ":", "\"", "”", "’")  # a line that ends so is complete
 NAME_MAX_WORDS = 4
+MAX_LONE_NAMES = 3  # names on a byline line without a cue
+FOOT_DATE_MAX_WORDS = 20  # "This article was first published in X on 9 October 2009."
 DATELINE_MAX_WORDS = 6  # "CAIRO (Reuters) -" or "القاهرة - الميناء:" alone on its line
 DATE_LINE_MAX_WORDS = 3  # "Published", a weekday, a time zone: beside the date itself
 BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
@@ -86,8 +88,13 @@ CAPTION_CREDIT = re.compile(
     r"gpo|idf|handout|screenshot|courtesy|archive|images?))[^()]{0,40}\)\s*$"
     r"|\[(?:File|Photo|Image)\b[^\]]*\]\s*$"
     r"|\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA)/\S|\b(?:Photograph|Photo|Image|Picture)"
-    r"\s*:\s*\S|(?:צילום|קרדיט|تصوير|مصدر الصورة)\s*:?", re.I)
-CAPTION_LABEL = re.compile(r"^(?:image|photo|video) caption\s*[:,]", re.I)  # "Image caption, X"
+    r"\s*:\s*\S|(?:צילום|קרדיט|تصوير|مصدر الصورة)\s*:?"
+    # "Photo courtesy X", "Credit...Jane Roe for The Times", "... in 2019. File photo"
+    r"|\b(?:Photo|Picture|Image) courtesy\b|\bCredit(?:\.{2,3}|…)\S"
+    r"|\bFile (?:photo|picture|image)\.?\s*$", re.I)
+# "Image caption, X", BBC Arabic's "التعليق على الصورة، X"
+CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|video) caption|التعليق على الصورة)\s*[:,،]",
+                           re.I)
 TRAILING_BRACKETS = re.compile(r"\s[(\[]([^()\[\]]{2,40})[)\]]\s*$")
 PHOTO_CREDIT = re.compile(
     r"^\s*[\[(]?\s*(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit|source)?"
@@ -243,7 +250,8 @@ def is_chrome(text: str) -> bool:
     return (is_ui_label(text) or URL.match(text) is not None
             or (short and (is_data_line(text) or is_time_line(text))
                 and date_in_line(text) is None)
-            or any(phrase in key for phrase in shapes().chrome_phrases)
+            or (any(phrase in key for phrase in shapes().chrome_phrases)
+                and date_in_line(text) is None)  # "3 May 2024 • 4 min read" dates the page
             or (BULLET.match(text) is not None and len(text.split()) <= 5)
             or is_photo_credit(text)
             or (not any(ch.isalpha() for ch in text) and date_in_line(text) is None))
@@ -354,7 +362,8 @@ def head_end(lines: Sequence[LineLike]) -> int:
     for position, text in enumerate(texts[:HEAD_MAX_LINES]):
         if not is_body_line(text):
             continue
-        following = next((t for t in texts[position + 1:] if not is_chrome(t)), None)
+        following = next((t for t in texts[position + 1:]
+                          if not is_chrome(t) and not is_caption(t)), None)
         if len(text.split()) >= BODY_MIN_WORDS or following is None or \
                 len(following.split()) >= SENTENCE_MIN_WORDS:
             return position
@@ -393,10 +402,44 @@ def is_job_title(text: str) -> bool:
 
 def split_names(text: str) -> list[str] | None:
     """["A B", "C D"] from "A B, C D and E F", or None when a part is not a person's name."""
-    parts = [p.strip(" .,:;–—-") for p in NAME_SPLIT.split(text)]
+    parts = [name for part in NAME_SPLIT.split(text) for name in split_attached_and(part)]
+    parts = [p.strip(" .,:;–—-") for p in parts]
     parts = [p.strip(QUOTES) for p in parts if p and p.casefold() not in shapes().generic_credits
              and not is_job_title(p)]
     if not parts or not all(is_person_name(p) for p in parts):
+        return None
+    return parts
+
+
+ATTACHED_AND = {"ar": "و", "he": "ו"}
+
+
+def split_attached_and(part: str) -> list[str]:
+    """"محمد شعبان وأحمد سعيد", "רועי שמעוני ואלון דגן": Arabic and Hebrew write "and" on the
+    next name; a word that is a given name itself ("وليد") is not split."""
+    script = language.script_language(part)
+    words = part.split()
+    if script not in ATTACHED_AND:
+        return [part]
+    for at in range(2, len(words)):
+        word = words[at]
+        if word.startswith(ATTACHED_AND[script]) and len(word) > 2 and \
+                not starts_with_given_name(word, script) and \
+                starts_with_given_name(word[1:], script):
+            rest = " ".join([word[1:], *words[at + 1:]])
+            return [" ".join(words[:at]), *split_attached_and(rest)]
+    return [part]
+
+
+def lone_names(text: str) -> list[str] | None:
+    """The names of a line that holds only people's names, a byline without its cue ("Jane
+    Roe", "ליאת כהן, יוסי מזרחי", "רועי שמעוני ואלון דגן"), perhaps with a job after them
+    ("אבי רוזן, כתבנו בדרום")."""
+    parts = [name.strip(" ,") for part in NAME_SPLIT.split(text)
+             for name in split_attached_and(part) if name.strip(" ,")]
+    if len(parts) > 1 and is_job_title(parts[-1]):
+        parts = parts[:-1]
+    if not 1 <= len(parts) <= MAX_LONE_NAMES or not all(is_lone_byline(p) for p in parts):
         return None
     return parts
 
@@ -582,13 +625,26 @@ def dateline_agency(text: str) -> str | None:
     return None
 
 
-RTL_DATELINE = re.compile(r"^[^\s:()]+(?: [^\s:()]+)?\s*[-–]\s*([^\s:()\d]+(?: [^\s:()\d]+)?)\s*:")
+RTL_DATELINE = re.compile(
+    r"^[^\s:()]+(?: [^\s:()]+)?\s*[-–]\s*([^\s:()\d]+(?: [^\s:()\d]+){0,2})\s*:")
 
 
 def rtl_dateline_outlet(text: str) -> str | None:
     """The outlet of an Arabic or Hebrew dateline "CITY - OUTLET: ..." ("رام الله- وطن:")."""
     match = RTL_DATELINE.match(text)
-    return match[1] if match and language.is_rtl_text(match[1]) else None
+    if not match or not language.is_rtl_text(match[1]) or rtl_dateline_author(text):
+        return None
+    return match[1]
+
+
+def rtl_dateline_author(text: str) -> str | None:
+    """The reporter of an Arabic or Hebrew dateline "CITY - NAME: ..." ("عمّان - رامي الدباس:"):
+    a name of two or three words that starts with a given name."""
+    match = RTL_DATELINE.match(text)
+    script = language.script_language(match[1]) if match else None
+    if match is None or script is None or len(match[1].split()) < 2:
+        return None
+    return match[1] if starts_with_given_name(match[1], script) else None
 
 
 def logo_publisher(text: str) -> str | None:
@@ -771,10 +827,12 @@ def choose_title(head: Head, texts: list[str], candidates: list[int], end: int) 
     not_headlines = wrapped_lines(texts) | glued_captions(texts) | \
         site_name_lines(texts, keys) | ticker_lines(texts)
     usable = [p for p in candidates if p not in head.dropped and not is_section_label(texts[p])
-              and not is_lone_byline(texts[p]) and p not in not_headlines]
+              and lone_names(texts[p]) is None and p not in not_headlines]
     # A one-word line is a site or section name far more often than a headline.
     usable = [p for p in usable if len(texts[p].split()) >= 2] or usable
-    counts = Counter(keys)
+    # Printed twice in the head (above and below the photo): a tag or section name printed
+    # again among the links at the foot is no headline.
+    counts = Counter(keys[:end + 1])
     # A caption is printed twice as often as a headline, but ends with its credit or date.
     repeated = [p for p in usable if counts[keys[p]] > 1 and not texts[p].endswith(")")
                 and len(texts[p].split()) >= REPEATED_MIN_WORDS]
@@ -796,9 +854,9 @@ def choose_title(head: Head, texts: list[str], candidates: list[int], end: int) 
             continue
         if key == title_key or key.strip(",") in author_keys:
             head.dropped.add(position)  # the headline or a byline printed again
-        elif not head.authors and is_lone_byline(texts[position]) and \
+        elif not head.authors and (names := lone_names(texts[position])) and \
                 (chosen is None or position > chosen):
-            head.add_authors([texts[position].strip(" ,")], position)
+            head.add_authors(names, position)
 
 
 def headline_over_metadata(head: Head, texts: list[str], usable: list[int],
@@ -806,8 +864,10 @@ def headline_over_metadata(head: Head, texts: list[str], usable: list[int],
     """The headline sits right over the story's byline or date, or over its body when the
     page prints neither there (menus, notices and labels sit higher up): the usable line
     nearest above the first of them that has one, past a standfirst under the headline."""
-    lone_names = [p for p in candidates if is_lone_byline(texts[p])]
-    for anchor in [*sorted({*head.byline_lines, *head.date_lines, *lone_names}), end]:
+    # A lone name under no headline-long line is a menu item ("Asia Pacific"), not a byline.
+    named = [p for p in candidates if lone_names(texts[p]) is not None and
+             any(len(texts[q].split()) >= HEADLINE_MIN_WORDS for q in usable if q < p)]
+    for anchor in [*sorted({*head.byline_lines, *head.date_lines, *named}), end]:
         above = [p for p in usable if p < anchor and not is_role_line(texts, p)
                  and not is_label_shaped(texts[p]) and not starts_lowercase_word(texts[p])]
         if above:
@@ -847,7 +907,11 @@ def past_standfirst(texts: list[str], above: list[int]) -> int:
             break  # a standfirst is never this short
         if words <= LABEL_MAX_WORDS and below_words >= 2 * words and not sentence_like:
             # ... not one item of a menu printed one item per line ("Top Scorers", "All Teams")
-            magazine = chosen == above[-1] and not language.is_rtl_text(text) and \
+            # (and not a headline that has a standfirst of its own under it)
+            own_dek = chosen + 1 < len(texts) and chosen + 1 not in above and \
+                len(texts[chosen + 1].split()) >= HEADLINE_MIN_WORDS and \
+                byline(texts[chosen + 1]) is None
+            magazine = chosen == above[-1] and not own_dek and not language.is_rtl_text(text) and \
                 words >= 2 and in_headline_case(text) and not in_headline_case(below) and \
                 not is_ui_label(text) and \
                 not (upper - 1 in above and len(texts[upper - 1].split()) <= LABEL_MAX_WORDS)
@@ -1117,6 +1181,8 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
     for position in range(end, min(end + BODY_METADATA_LINES, len(texts))):
         text = texts[position]
         head.publisher = head.publisher or dateline_agency(text) or rtl_dateline_outlet(text)
+        if not head.authors and (reporter := rtl_dateline_author(text)) is not None:
+            head.add_authors([reporter], None)
         if not head.authors and (match := REPORTS_FROM.search(text)) and \
                 split_names(match[1]):
             head.add_authors([match[1]], None)
@@ -1127,8 +1193,8 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
             for used in lines_used:
                 head.add_authors(names, used)
             head.publisher = head.publisher or outlet
-        elif not head.authors and is_lone_byline(text):  # a name under the standfirst
-            head.add_authors([text.strip(" ,")], position)
+        elif not head.authors and (lone := lone_names(text)):  # names under the standfirst
+            head.add_authors(lone, position)
         elif head.date is None and (date := date_in_line(text, order)) is not None and \
                 is_date_line(text, order) and not SENTENCE_END.search(text):
             head.date = date
@@ -1139,7 +1205,7 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
             head.add_authors(names, position)
         if head.publisher is None and (match := COPYRIGHT_OWNER.match(text)):
             head.publisher = match[1].strip()
-        if head.date is None and len(text.split()) <= NAME_MAX_WORDS * 3 and \
+        if head.date is None and len(text.split()) <= FOOT_DATE_MAX_WORDS and \
                 (published := foot_publication_dates(text, order)):
             head.date = published[0].date  # "First published on 11 September 2024" at the foot
             head.dropped.add(position)

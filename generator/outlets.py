@@ -131,13 +131,20 @@ def masthead(article: Article, printed: str | None) -> tuple[Paragraph, ...]:
 
 def without_outlet_authors(article: Article, outlets: Outlets) -> Article:
     """A byline that names a known outlet ("By PBS NewsHour") credits the outlet, not a
-    person: it is no author, and it is the publisher when the page names no other."""
-    credited = [author for author in article.authors if canonical(author, outlets.named)]
+    person: it is no author, and it is the publisher when the page names no other. A byline
+    "Outlet - Name" ("العربية.نت - سارة الجابري") credits both."""
+    authors: list[str] = []
+    credited: list[str] = []
+    for author in article.authors:
+        parts = [part.strip() for part in LINE_PARTS.split(author) if part.strip()]
+        outlets_named = [part for part in parts if canonical(part, outlets.named)]
+        credited += outlets_named
+        authors += [part for part in parts if part not in outlets_named] \
+            if outlets_named else [author]
     if not credited:
         return article
-    return dataclasses.replace(
-        article, authors=tuple(a for a in article.authors if a not in credited),
-        publisher=article.publisher or credited[0])
+    return dataclasses.replace(article, authors=tuple(dict.fromkeys(authors)),
+                               publisher=article.publisher or credited[0])
 
 
 def is_site_line(line: str, outlets: dict[str, str]) -> bool:

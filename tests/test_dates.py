@@ -12,6 +12,11 @@ from generator import dates
 from generator.dates import date_in_line, days_without_year, find_dates, numeric_order, stated_date
 
 SHAPES = [
+    # a weekday settles a numeric date's order: 7 March 2019 was a Thursday, 3 July was not
+    ("Thu, 07/03/2019, 06:00", "2019-03-07"),
+    ("Wed, 07/03/2019", "2019-07-03"),
+    ("יום ראשון 08/01/2012", "2012-01-08"),
+    ("07/03/2019", "2019"),  # no weekday: the year is what is certain
     # English month names, with weekday, time, time zone and other words around them
     ("Jan 9, 2007 4:20 PM EST", "2007-01-09"),
     ("April 2, 2009 11:00 AM", "2009-04-02"),

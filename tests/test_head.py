@@ -108,6 +108,14 @@ HEADLINE = "Envoys return to Cairo as talks enter a second week"
     f"{HEADLINE}\nTags: Diplomacy, Egypt\n\n{BODY}",
     # no byline or date: the headline right over the body, under a widget's label
     f"Show more\nLive\n{HEADLINE}\n\n{BODY}",
+    # a title-case section name over a headline that has a standfirst of its own
+    f"Energy And Utilities\n{HEADLINE}\nMediators say both sides have softened their terms "
+    f"since the spring\nJane Roe\n3 May 2024\n\n{BODY}",
+    # ... and the section name printed again among the tags at the foot
+    f"Harbour league news\n{HEADLINE}\n3 May 2024\n\n{BODY}\nHarbour league news\n",
+    # a menu one item per line with an item shaped as a name ("Asia Pacific")
+    "News\nMiddle East\nAfrica\nAsia\nLatin America\nAsia Pacific\nFeatures\nEconomy\n\n"
+    f"{HEADLINE}\n\nPublished On 22 Nov 2023\n\n{BODY}",
     # capitals in a byline, names joined by "AND"
     f"World\n{HEADLINE}\nBY JANE ROE AND ALI HASSAN\nUpdated 6:48 PM GMT+3, April 29, 2024\n\n"
     f"{BODY}",
@@ -517,6 +525,65 @@ def test_a_time_zone_settles_the_order_of_a_numeric_date() -> None:
     british = parse("Talks resume in Cairo\nBy Jane Roe\n07/04/2023 06:00 BST\n\n" + BODY)
     unknown = parse("Talks resume in Cairo\nBy Jane Roe\n07/04/2023 06:00\n\n" + BODY)
     assert (american.date, british.date, unknown.date) == ("2023-07-04", "2023-04-07", "2023")
+
+
+def test_a_reading_time_beside_the_date_keeps_the_date() -> None:
+    page = "Talks resume in Cairo\nBy Jane Roe\n04/06/2018 • 4 min read\n\n" + BODY
+    assert parse(page).date == "2018"  # day and month could be either way round
+
+
+def test_a_long_first_published_line_at_the_foot_dates_the_page() -> None:
+    page = ("Talks resume in Cairo\n\n" + BODY + "\nThis article was first published in the "
+            "Harbour Tribune and its sister papers on 9 October 2009.\n\nHave your say\n")
+    assert parse(page).date == "2009-10-09"
+
+
+@pytest.mark.parametrize("caption", [
+    "Envoys at the quay before the talks. Photo courtesy Harbour Port Authority",
+    "A ground station near the port. Credit...Jane Roe for The Harbour Tribune",
+    "Envoys arrive at the quay for an earlier round of talks. File photo",
+])
+def test_captions_credited_in_words_are_no_headline(caption: str) -> None:
+    page = f"Talks resume in Cairo\nBy Jane Roe\n{caption}\n\n{BODY}"
+    assert parse(page).title == "Talks resume in Cairo"
+    assert parse(f"{caption}\n\nTalks resume in Cairo\nBy Jane Roe\n\n{BODY}").title == \
+        "Talks resume in Cairo"
+
+
+def test_a_standfirst_over_a_caption_is_not_the_body() -> None:
+    page = (f"Harbour Tribune\n\n{HEADLINE}\nMediators say both sides have softened their terms "
+            "since the spring, and a deal could be signed within days.\n\n"
+            "Envoys at the quay before the talks. Credit...Jane Roe for the Tribune\n\n"
+            f"By Jane Roe and Ali Hassan\nOct. 27, 2020\n\n{BODY}")
+    article = parse(page)
+    assert (article.title, article.authors, article.date) == (
+        HEADLINE, ("Jane Roe", "Ali Hassan"), "2020-10-27")
+
+
+def test_arabic_page_labels_and_a_hijri_date_line() -> None:
+    page = ("تخطي إلى المحتوى\nالتعليق على الصورة، وفود في الميناء قبل المحادثات\n"
+            "الاثنين - 10 شعبان 1429 هـ - 11 أغسطس 2008 مـ - رقم العدد 10849\n"
+            "المحادثات تستأنف في القاهرة\n\n" + AR_BODY)
+    article = parse(page)
+    assert (article.title, article.date, article.publisher) == (
+        "المحادثات تستأنف في القاهرة", "2008-08-11", None)
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("רועי שמעוני ואלון דגן", ("רועי שמעוני", "אלון דגן")),  # "and" on the second name
+    ("ליאת כהן, יוסי מזרחי", ("ליאת כהן", "יוסי מזרחי")),
+    ("אבי רוזן, כתבנו בדרום", ("אבי רוזן",)),  # "our correspondent in the south"
+])
+def test_hebrew_names_under_the_headline_without_a_cue(line: str, authors: tuple) -> None:
+    page = f"השיחות מתחדשות בקהיר\n{line}\nיום שבת, 20 במאי 2017, 22:45\n\n{HE_BODY}"
+    assert parse(page).authors == authors
+
+
+def test_arabic_bylines_and_a_reporters_dateline() -> None:
+    cue = parse(f"المحادثات تستأنف في القاهرة\nكتب محمد شعبان وأحمد سعيد\n\n{AR_BODY}")
+    assert cue.authors == ("محمد شعبان", "أحمد سعيد")
+    dateline = parse("المحادثات تستأنف في القاهرة\n\nعمّان - رامي الدباس: " + AR_BODY)
+    assert dateline.authors == ("رامي الدباس",) and dateline.publisher is None
 
 
 def test_a_date_line_of_figures_only() -> None:

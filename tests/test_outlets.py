@@ -140,3 +140,9 @@ def test_the_publisher_printed_on_the_page_is_one_of_its_organisations(
 
 def test_a_publisher_the_page_does_not_print_is_no_mention() -> None:
     assert named_outlets("Talks resume in Cairo\n\n" + BODY) == (None, [])
+
+
+def test_a_byline_naming_an_outlet_and_a_reporter_credits_both() -> None:
+    page = "المحادثات تستأنف في القاهرة\nدبي - العربية.نت - سارة الجابري\n\n" + AR_BODY
+    [article] = name_publishers([parse(page)], load_outlets(KNOWLEDGE))
+    assert (article.authors, article.publisher) == (("سارة الجابري",), "Al Arabiya")
