@@ -25,6 +25,7 @@ import yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "dates.yml"
 NUMERIC_HINT = re.compile(r"\d[./-]\d")  # what a numeric date ("23/07/17", "07.03.2015") has
+TIME_ZONE_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")  # "EST", "BST"
 
 # Folding that keeps every character's position (so spans found in the folded text are spans
 # of the original): other digit sets to ASCII, Arabic letter variants to one form, the Arabic
@@ -303,7 +304,8 @@ def date_in_line(line: str, order: str | None = None) -> str | None:
 def time_zone_order(lines: Iterable[str]) -> str | None:
     """"MDY" or "DMY" from the time zones the lines print ("6:00 AM EDT" is American, so
     month-first); None when they print none, or both kinds."""
-    seen = {order for line in lines for word in re.findall(r"[A-Za-z]{2,5}", line)
+    # whole words in capitals, as zones are printed: "sharpest" holds no "EST"
+    seen = {order for line in lines for word in TIME_ZONE_WORD.findall(line)
             if (order := _time_zone_orders().get(word.casefold())) is not None}
     return seen.pop() if len(seen) == 1 else None
 

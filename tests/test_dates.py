@@ -9,7 +9,14 @@ import inspect
 import pytest
 
 from generator import dates
-from generator.dates import date_in_line, days_without_year, find_dates, numeric_order, stated_date
+from generator.dates import (
+    date_in_line,
+    days_without_year,
+    find_dates,
+    numeric_order,
+    stated_date,
+    time_zone_order,
+)
 
 SHAPES = [
     # a weekday settles a numeric date's order: 7 March 2019 was a Thursday, 3 July was not
@@ -173,3 +180,8 @@ def test_a_head_line_reads_fast() -> None:
     for line in lines:
         date_in_line(line)
     assert (time.perf_counter() - started) / len(lines) < 0.001
+
+
+def test_a_time_zone_is_a_word_in_capitals() -> None:
+    assert time_zone_order(["Rents rose the sharpest in the west"]) is None
+    assert time_zone_order(["Updated 6:04 p.m. ET"]) == "MDY"

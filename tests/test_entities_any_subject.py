@@ -464,3 +464,20 @@ def test_a_place_named_in_arabic_takes_its_english_name() -> None:
     assert ("لندن", "london") in linked(result)
     [london] = [e for e in result.entities if e.id == "london"]
     assert (london.name, london.type) == ("London", "place")
+
+
+def test_titles_letters_and_openers_around_a_name_are_no_part_of_it() -> None:
+    article = make_article(
+        "Research economist Dr Kevin Furlong said rents were rising.",
+        "Housing spokeswoman Aoife Brennan TD said the figures were damning.")
+    assert linked(extract(article, knowledge=Knowledge(entities=()))) == [
+        ("Kevin Furlong", "kevin-furlong"), ("Aoife Brennan", "aoife-brennan")]
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("Outside Dublin, rents rose by a tenth.", "Outside Dublin", [("Dublin", "GPE")]),
+    ("Jane Roe MP said the figures were damning.", "Jane Roe MP", [("Jane Roe", "PERSON")]),
+])
+def test_the_models_span_loses_a_sentence_opener_and_post_nominal_letters(
+        text: str, span: str, expected: list) -> None:
+    assert ner_found(text, span, expected[0][1]) == expected

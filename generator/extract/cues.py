@@ -53,6 +53,8 @@ class Cues:
     title_words: frozenset[str]  # each word of a title, and the words that modify titles
     org_suffixes: frozenset[str]
     legal_forms: frozenset[str]  # "AG", "Inc.": the company is also named without them
+    post_nominals: frozenset[str]  # "MP", "TD": after a person's name, not part of it
+    sentence_openers: frozenset[str]  # "Outside", "Despite": capitalised, no part of a name
     place_suffixes: frozenset[str]
     place_before: frozenset[str]
     not_names: frozenset[str]
@@ -122,6 +124,8 @@ def cues() -> Cues:
         title_words=frozenset(word for title in lower_set(data["person_titles"])
                               for word in title.split()) | lower_set(data["title_modifiers"]),
         legal_forms=lower_set(data["legal_forms"]),
+        post_nominals=lower_set(data["post_nominals"]),
+        sentence_openers=lower_set(data["sentence_openers"]),
         org_suffixes=lower_set(data["org_suffixes"]),
         place_suffixes=lower_set(data["place_suffixes"]),
         place_before=lower_set(data["place_before"]),

@@ -391,7 +391,10 @@ class EntityExtractor:
             if match := pattern.match(text):
                 start, text = start + match.end(), text[match.end():]
         text = TRAILING_MARKS.sub("", text)
-        text = without_trailing_roles(text)
+        text = without_post_nominal(without_trailing_roles(text))
+        if (opener := text.split(" ", 1))[0].lower() in cues().sentence_openers and \
+                len(opener) == 2:
+            start, text = start + len(opener[0]) + 1, opener[1]  # "Outside Dublin"
         if "\n" in text or not text[:1].isupper() or not NAME_CHARS.match(text) or \
                 len(text.split()) > MAX_NAME_WORDS or POSSESSIVE_INSIDE.search(text):
             return []  # "Islamic Republic’s Revolutionary Guard" is two names, not one
@@ -659,6 +662,14 @@ def same_person_across_scripts(found: list[Found]) -> list[Found]:
 def is_common_abbreviation(name: str) -> bool:
     """"CEO", "TV", "GMT": capitals that abbreviate a common word, not a name."""
     return name.isupper() and name in cues().not_acronyms
+
+
+def without_post_nominal(name: str) -> str:
+    """"Aoife Brennan TD" -> "Aoife Brennan": the letters after a name are no part of it."""
+    words = name.split()
+    if len(words) > 2 and words[-1].isupper() and words[-1].lower() in cues().post_nominals:
+        return name[:name.rindex(words[-1])].rstrip(" ,")
+    return name
 
 
 def without_trailing_roles(name: str) -> str:

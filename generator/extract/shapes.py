@@ -278,6 +278,8 @@ class Shapes:
         while words and not words[0][0].isupper():  # "COO of Wirecard": no name
             start += len(words[0]) + 1
             words = words[1:]
+        if len(words) > 2 and words[-1].isupper() and words[-1].lower() in self.words.post_nominals:
+            end = start + len(text[start:end].rsplit(words.pop(), 1)[0].rstrip(" ,"))
         if len(words) < 2:
             return []
         name = " ".join(words)
