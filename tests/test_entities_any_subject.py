@@ -365,6 +365,7 @@ def test_hebrew_people_start_with_a_given_name(text: str, expected: list) -> Non
     ("משרד הבריאות הודיע הבוקר", [("משרד הבריאות", "ORG")]),
     ("בית המשפט המחוזי בחיפה דחה", [("בית המשפט המחוזי", "ORG"), ("Haifa", "GPE")]),
     ("פיקוד העורף הורה לתושבים", [("פיקוד העורף", "ORG")]),
+    ("אמרו באוניברסיטת תל אביב כי", [("אוניברסיטת תל אביב", "ORG")]),  # a place of two words
 ])
 def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) -> None:
     assert script_names(text) == expected

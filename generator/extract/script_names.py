@@ -317,6 +317,8 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
             last = nxt  # "مخيم عين الحلوة", "בשכונת פסגת זאב, ...": a second word
         if keep and label == "ORG":
             last = chain_end(toks, first, lang, words)
+            if (place := place_at(folded, toks, first, places(lang), lang)) is not None:
+                last = max(last, first + place[1] - 1)  # "אוניברסיטת תל אביב", a whole place
         start, end = toks[first].start, toks[last].end
     name = text[start:end]
     with_trigger = f"{text[trigger_start:after]} {name}"
