@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -29,7 +30,6 @@ SITE_TAGLINE_WORDS = 4  # "Outlet | a tagline this short" is the site's header l
 LINE_PARTS = re.compile(r"\s+[|–—-]+\s+|\s*\|\|?\s*")
 CUE_WINDOW = 5  # words after a self-reference cue within which the page's own name stands
 OUTLET_MAX_WORDS = 4
-RTL_LANGUAGES = frozenset({"ar", "he"})
 Printed = tuple[str, str]  # an outlet's canonical name, and its spelling on the page
 
 
@@ -180,12 +180,11 @@ def self_named_outlet(article: Article, outlets: dict[str, str]) -> Printed | No
     """A known outlet an Arabic or Hebrew page speaks of as itself: brought in by "to" or
     "with" a few words after a strict cue ("sources told X", "in a special interview with X";
     the cues are in page_shapes.yml). English pages' own cues are read by the parser."""
-    if not RTL_LANGUAGES & set(article.languages):
-        return None
     cues = shapes().self_reference_cues
     for paragraph in article.paragraphs:
-        if paragraph.kind != "text":
-            continue
+        if paragraph.kind != "text" or not paragraph.rtl or \
+                self_reference_cue().search(paragraph.text) is None:
+            continue  # most paragraphs: no cue word at all, so no need to split them
         words = paragraph.text.split()
         for at, word in enumerate(words):
             word = word.strip(EDGE)
@@ -193,6 +192,11 @@ def self_named_outlet(article: Article, outlets: dict[str, str]) -> Printed | No
             if is_cue and (found := linked_outlet(words[at + 1:at + 1 + CUE_WINDOW], outlets)):
                 return found
     return None
+
+
+@cache
+def self_reference_cue() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(shapes().self_reference_cues))))
 
 
 def linked_outlet(words: list[str], outlets: dict[str, str]) -> Printed | None:
