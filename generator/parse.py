@@ -26,6 +26,15 @@ DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+([A-Z][a-z]{2,8}\.? \d{1,
 FOOTER_PUBLISHER = re.compile(r"^\s*[•·|◆▪■]\s*([A-Z][^•·|]{1,60}?)\s*$")
 COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
 HEBREW_SEAM = re.compile(r"[ךםןףץ](?=[א-ת])")
+# A page saved as one line by a tool that joins the page's elements with wide spaces ("Home
+# News  Sport  Headline here  By Jane Roe  12 May 2019  Share"): the wide gaps are the seams.
+# Typed text has wide gaps too, but after sentence ends ("end.  Next"); a flattened page has
+# most of its gaps between words that end no sentence (menu items, the headline, the byline).
+WIDE_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
+FLATTENED_MIN_CHARS = 300  # a menu row with wide gaps is shorter
+FLATTENED_MIN_GAPS = 8
+FLATTENED_MID_SENTENCE_SHARE = 0.3
+SENTENCE_END_MARKS = ".!?…\"”’»:)"
 SEPARATOR = re.compile(r"^\s*(?:[-=*_~#]\s*){3,}$|\f")
 # An outlet's name: up to five capitalised words. Cues that come before the name are found by
 # scanning forward; cues that come after it ("... has learned") are found first, and the name
@@ -87,9 +96,28 @@ def unglued(line: str) -> list[tuple[int, str]]:
     """(offset, text) of the pieces of a line that a saving tool glued together, where the
     text itself shows the seam: a Hebrew final letter (ך ם ן ף ץ) ends a word, so one with a
     Hebrew letter right after it is the end of one element ("...בדרום לבנון") run into the
-    next ("ושוב ..."). Other scripts show no such seam and are left whole."""
-    cuts = [0] + [m.end() for m in HEBREW_SEAM.finditer(line)] + [len(line)]
-    return [(a, line[a:b]) for a, b in pairwise(cuts)]  # a seam is between two letters
+    next ("ושוב ..."); a long line whose elements are joined by wide gaps is cut at every
+    gap (`WIDE_GAP`). Other lines are left whole."""
+    pieces = []
+    for start, end in wide_gap_pieces(line):
+        part = line[start:end]
+        cuts = [0] + [m.end() for m in HEBREW_SEAM.finditer(part)] + [len(part)]
+        pieces += [(start + a, part[a:b]) for a, b in pairwise(cuts)]  # seams between letters
+    return pieces
+
+
+def wide_gap_pieces(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the elements of a line saved with wide gaps between them, or the whole
+    line when it is not one (short, few gaps, or gaps only after sentence ends)."""
+    whole = [(0, len(line))]
+    if len(line) < FLATTENED_MIN_CHARS:
+        return whole
+    gaps = list(WIDE_GAP.finditer(line))
+    mid_sentence = sum(line[gap.start() - 1] not in SENTENCE_END_MARKS for gap in gaps)
+    if len(gaps) < FLATTENED_MIN_GAPS or mid_sentence < FLATTENED_MID_SENTENCE_SHARE * len(gaps):
+        return whole
+    bounds = [0] + [edge for gap in gaps for edge in (gap.start(), gap.end())] + [len(line)]
+    return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
 def parse_source(source: Source) -> tuple[list[Article], list[Problem]]:

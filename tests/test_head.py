@@ -294,6 +294,32 @@ def test_byline_of_a_page_saved_as_one_line(lead: str, authors: tuple[str, ...],
     assert (article.authors, article.publisher) == (authors, publisher)
 
 
+@pytest.mark.parametrize("body, language", [(BODY, "en"), (HE_BODY, "he")])
+def test_page_saved_as_one_line_with_wide_gaps(body: str, language: str) -> None:
+    """A saving tool joined the page's elements with two spaces: the gaps are the seams."""
+    paragraphs = "  ".join(" ".join(part.split()) for part in body.split("\n\n"))
+    header = {"en": "Harbour Ledger | Home  World  Sport  Business  Opinion  Log in  WORLD  "
+                    "Envoys return to Cairo as talks enter a second week  "
+                    "Mediators say both sides have softened their terms  By Jane Roe  "
+                    "13:00 17 March 2005  Share  Tweet  Email  ",
+              "he": "הנמל | ראשי  חדשות  ספורט  כלכלה  דעות  התחברות  "
+                    "השליחים חוזרים לקהיר והשיחות נכנסות לשבוע השני  מאת ישראל ישראלי  "
+                    "17/03/2005 13:00  שתפו  ציוץ  "}[language]
+    article = parse(header + paragraphs + "  Related  Newsletter  Sign up")
+    assert article.title == {"en": "Envoys return to Cairo as talks enter a second week",
+                             "he": "השליחים חוזרים לקהיר והשיחות נכנסות לשבוע השני"}[language]
+    assert article.date == "2005-03-17"
+    assert article.authors == ({"en": "Jane Roe", "he": "ישראל ישראלי"}[language],)
+    assert len(article.body) >= 2
+
+
+def test_typed_double_spaces_are_not_seams() -> None:
+    """Two spaces after every sentence end are typing, not a flattened page."""
+    text = "  ".join(["The talks went on late into the night in the capital."] * 20)
+    article = parse("Talks resume in Cairo\n\n" + text + "\n")
+    assert len(article.body) == 1
+
+
 def test_hebrew_headline_glued_to_the_body() -> None:
     """A page saved as one line: a Hebrew final letter followed by a letter is a seam."""
     article = parse("השיחות מתחדשות בלבנוןהשר אמר ביום שני כי השיחות יימשכו כל עוד שני "
