@@ -318,10 +318,11 @@ def _time_zone_orders() -> dict[str, str]:
 
 def numeric_order(lines: Iterable[str] | str) -> str | None:
     """"DMY" or "MDY" when the numeric dates in `lines` show it (a part above 12: "23/07/2017"
-    is DMY, "07/23/17" MDY); None when none does, or when they disagree."""
-    if isinstance(lines, str):
-        lines = [lines]
-    seen = set()
+    is DMY, "07/23/17" MDY), or when the lines also write out the day a numeric date means in
+    one order only ("04/01/2009" beside a caption's "January 4, 2009"); None when nothing
+    shows it, or when the dates disagree."""
+    lines = [lines] if isinstance(lines, str) else list(lines)
+    seen, readings = set(), []
     pattern = _tables().dates
     for line in lines:
         folded = fold(line)
@@ -335,6 +336,12 @@ def numeric_order(lines: Iterable[str] | str) -> str | None:
                 seen.add("DMY")
             elif second > 12 >= first:
                 seen.add("MDY")
+            elif first != second:
+                readings.append({order: _numeric(match, order) for order in ("DMY", "MDY")})
+    written = {found.date for line in lines for found in find_dates(line)
+               if len(found.date) == len("2000-01-01")} if readings and not seen else set()
+    seen |= {order for reading in readings for order, iso in reading.items()
+             if iso in written and reading["MDY" if order == "DMY" else "DMY"] not in written}
     return seen.pop() if len(seen) == 1 else None
 
 

@@ -29,6 +29,7 @@ from .extract.matcher import fold
 from .sentences import ABBREVIATIONS, sentences
 
 SHAPES_FILE = Path(__file__).parent / "data" / "page_shapes.yml"
+BYLINE_NAMES_FILE = Path(__file__).parent / "data" / "byline_given_names.yml"
 HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
 BODY_MIN_WORDS = 26  # a line this long is a paragraph whatever it ends with
 SENTENCE_MIN_WORDS = 10  # ... and one this long ending like a sentence is one too
@@ -48,6 +49,7 @@ NAME_MAX_WORDS = 4
 MAX_LONE_NAMES = 3  # names on a byline line without a cue
 FOOT_DATE_MAX_WORDS = 20  # "This article was first published in X on 9 October 2009."
 DATELINE_MAX_WORDS = 6  # "CAIRO (Reuters) -" or "القاهرة - الميناء:" alone on its line
+RELATIVE_TIME_MAX_WORDS = 5  # "Updated about 3 hours ago"
 DATE_LINE_MAX_WORDS = 3  # "Published", a weekday, a time zone: beside the date itself
 BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
 FLATTENED_HEAD_CHARS = 600  # where a page saved as one line keeps its head
@@ -65,6 +67,7 @@ FIGURE = re.compile(r"\S*\d\S*")  # a word with a digit in it: "38,912.40", "341
 MENU_ITEM_MAX_WORDS = 4  # "What's On", "Ask a Doctor"
 HEADLINE_BLOCK_LINES = 3  # a kicker, the headline, its standfirst
 BREADCRUMB_MARKS = re.compile(r"\s*[›>»]\s*")  # "Home > World > Africa"
+SECTION_PATH_BAR = re.compile(r"\s+\|\s+")  # "Scotland | Edinburgh, Fife & East"
 SHORT_LABEL_MARKS = (",", "•")  # "Schools, Labor", "Politics • Local"
 # The publisher's tag list, "Tags: Harvest, Farming": metadata, never the headline.
 TAG_LINE = re.compile(r"^\s*(?:filed under|tags?|topics?|categories|category)\s*:\s*(.+)$", re.I)
@@ -140,7 +143,10 @@ class Shapes:
     agencies: dict[str, str]  # casefolded -> as written
     outlet_words: frozenset[str]
     logo_suffixes: tuple[str, ...]
+    company_suffixes: tuple[str, ...]  # longest first
     date_line_words: frozenset[str]
+    relative_time_cues: frozenset[str]
+    relative_time_words: frozenset[str]
     foot_date_leads: tuple[str, ...]
     self_reference_cues: frozenset[str]
     self_reference_links: tuple[str, ...]  # longest first
@@ -165,7 +171,10 @@ def shapes() -> Shapes:
         agencies={str(a).casefold(): str(a) for a in data["agencies"]},
         outlet_words=frozenset(words("outlet_words")),
         logo_suffixes=tuple(words("logo_suffixes")),
+        company_suffixes=tuple(sorted(words("company_suffixes"), key=len, reverse=True)),
         date_line_words=frozenset(words("date_line_words")),
+        relative_time_cues=frozenset(words("relative_time_cues")),
+        relative_time_words=frozenset(words("relative_time_words")),
         foot_date_leads=tuple(words("foot_date_leads")),
         self_reference_cues=frozenset(words("self_reference_cues")),
         self_reference_links=tuple(sorted(words("self_reference_links"), key=len, reverse=True)))
@@ -247,7 +256,7 @@ def is_chrome(text: str) -> bool:
     or a time with no date."""
     key = text.casefold()
     short = len(text) <= DATA_LINE_MAX_CHARS  # a paragraph is no ticker
-    return (is_ui_label(text) or URL.match(text) is not None
+    return (is_ui_label(text) or URL.match(text) is not None or is_relative_time_line(text)
             or (short and (is_data_line(text) or is_time_line(text))
                 and date_in_line(text) is None)
             or (any(phrase in key for phrase in shapes().chrome_phrases)
@@ -279,7 +288,8 @@ def is_caption(text: str) -> bool:
     if comma and len(source.split()) <= CREDIT_NAME_MAX_WORDS and find_dates(when, None):
         return True
     return name.casefold() in shapes().agencies or is_outlet(name) or \
-        (language.is_rtl_text(name) and len(name.split()) <= CREDIT_NAME_MAX_WORDS)
+        (language.is_rtl_text(name) and len(name.split()) <= CREDIT_NAME_MAX_WORDS
+         and any(ch.isalpha() for ch in name))  # "[ ١٥٢٢٧ ]" is an issue's number
 
 
 def is_section_label(text: str) -> bool:
@@ -312,13 +322,25 @@ def is_time_line(text: str) -> bool:
                w.casefold().strip(".,:;|()") in shapes().kickers for w in rest)
 
 
+def is_relative_time_line(text: str) -> bool:
+    """"3 hours ago", "Updated 2 days ago", "منذ 3 ساعات", "לפני 3 שעות": how long ago, only."""
+    words = [w.casefold().strip(".,:;|()") for w in text.split()]
+    return 0 < len(words) <= RELATIVE_TIME_MAX_WORDS and \
+        any(w in shapes().relative_time_cues for w in words) and \
+        all(w.isdigit() or w in shapes().relative_time_cues or w in shapes().relative_time_words
+            for w in words)
+
+
 def is_body_line(text: str) -> bool:
     """The first line of this shape ends the head: a paragraph, not a headline or label."""
     if is_caption(text) or is_chrome(text):
         return False
     words = len(text.split())
+    # a question under the byline is a headline as often as it opens a body ("Is the ... a
+    # warning for the rest of Britain?"): the head reader decides, not its length
     return words >= BODY_MIN_WORDS or (words >= SENTENCE_MIN_WORDS and
-                                       SENTENCE_END.search(text) is not None)
+                                       SENTENCE_END.search(text) is not None and
+                                       not text.rstrip(QUOTES).endswith("?"))
 
 
 def is_headline_shaped(text: str) -> bool:
@@ -435,6 +457,8 @@ def lone_names(text: str) -> list[str] | None:
     """The names of a line that holds only people's names, a byline without its cue ("Jane
     Roe", "ליאת כהן, יוסי מזרחי", "רועי שמעוני ואלון דגן"), perhaps with a job after them
     ("אבי רוזן, כתבנו בדרום")."""
+    if (reporting_from := REPORTING_FROM.match(text)) is not None:
+        text = reporting_from[1]  # where the reporter files from goes
     parts = [name.strip(" ,") for part in NAME_SPLIT.split(text)
              for name in split_attached_and(part) if name.strip(" ,")]
     if len(parts) > 1 and is_job_title(parts[-1]):
@@ -458,7 +482,7 @@ def byline(text: str) -> tuple[list[str], str | None] | None:
     cue = byline_cue(text)
     rest = text.strip()
     if cue is not None:
-        rest = rest[len(cue):].lstrip(" :–—-").strip()
+        rest = without_leading_role(rest[len(cue):].lstrip(" :–—-").strip())
     rest, special, outlet_named = rest.partition(", Special to ")  # a contributor's byline
     pieces = [p for p in DASH_SPLIT.split(rest) if p.strip()]
     if not pieces:
@@ -482,6 +506,15 @@ def byline(text: str) -> tuple[list[str], str | None] | None:
             len(n.split()) < 2 or n.isupper() for n in names)):
         return None  # a name alone is a byline only after a cue, beside an outlet or a role
     return names, outlet
+
+
+def without_leading_role(rest: str) -> str:
+    """"court reporter Jane Roe" after "By": the job in lower case before the name goes."""
+    words = rest.split()
+    lower = next((i for i, w in enumerate(words) if not w.islower()), len(words))
+    if 0 < lower < len(words) and any(is_job_title(w) for w in words[:lower]):
+        return " ".join(words[lower:])
+    return rest
 
 
 def outlet_credit(text: str) -> str | None:
@@ -572,17 +605,31 @@ def is_lone_byline(text: str) -> bool:
     if script is not None:  # a given name, or an initial ("ת. כהן", Israeli papers' style)
         return starts_with_given_name(text, script) or \
             (script == "he" and HEBREW_INITIAL.match(words[0]) is not None)
-    return starts_with_latin_given_name(text)
+    return starts_with_latin_given_name(text) or \
+        (len(words) == 3 and MIDDLE_INITIAL.match(words[1]) is not None)
 
 
 def starts_with_given_name(name: str, script: str) -> bool:
-    """An Arabic or Hebrew name that starts with a given name the entity finder knows (one
-    that is also a word, "דנה", "حسن", counts here: the line holds nothing but the name)."""
+    """An Arabic or Hebrew name that starts with a given name the entity finder knows, or one
+    of the longer list for bylines (one that is also a word, "דנה", "حسن", counts here: the
+    line holds nothing but the name)."""
     first = fold(name.split()[0])
     words = cues().scripts[script]
-    return first in words.given or first in words.common_given
+    return first in words.given or first in words.common_given or \
+        first in byline_given_names().get(script, frozenset())
 
 
+@cache
+def byline_given_names() -> dict[str, frozenset[str]]:
+    """data/byline_given_names.yml (see scripts/derive_byline_names.py), folded."""
+    data = yaml.safe_load(BYLINE_NAMES_FILE.read_text(encoding="utf-8"))
+    return {script: frozenset(fold(str(name)) for name in names)
+            for script, names in data.items()}
+
+
+REPORTING_FROM = re.compile(  # "Jane Roe in Cairo", "Jane Roe at the Harbour Stadium"
+    r"^(.+?) (?:in|at)(?: the)? [A-Z][\w'’.-]*(?: [A-Z&][\w'’.-]*){0,3}$")
+MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")  # "Jane Q. Roe"
 RTL_CITY_AUTHOR = re.compile(r"^(\S+(?: \S+)?)\s+[-–—]\s+(\S+(?: \S+){1,3})$")
 RTL_CITY_COLON_AUTHOR = re.compile(r"^(\S+(?: \S+)?):\s+(\S+(?: \S+){1,2})$")  # "وهران: NAME"
 
@@ -637,14 +684,42 @@ def rtl_dateline_outlet(text: str) -> str | None:
     return match[1]
 
 
+RTL_DATELINE_FROM = re.compile(  # "القاهرة ـ «المنبر» ـ من رامي الدباس:"
+    r"^[^\s:()«»]+(?: [^\s:()«»]+)?\s*[-–ـ]\s*(?:«([^«»]{2,40})»\s*[-–ـ]\s*)?"
+    r"من\s+(\S+(?: \S+){1,2})\s*:")
+
+
+def rtl_dateline_from(text: str) -> tuple[str, str | None] | None:
+    """The reporter and the outlet of an Arabic dateline "CITY - «OUTLET» - من NAME:" (the
+    agency's "from"), when the name starts with a given name."""
+    match = RTL_DATELINE_FROM.match(text)
+    if match is None or not starts_with_given_name(match[2], "ar"):
+        return None
+    return match[2], match[1]
+
+
 def rtl_dateline_author(text: str) -> str | None:
     """The reporter of an Arabic or Hebrew dateline "CITY - NAME: ..." ("عمّان - رامي الدباس:"):
     a name of two or three words that starts with a given name."""
+    if (reporter := rtl_dateline_from(text)) is not None:
+        return reporter[0]
     match = RTL_DATELINE.match(text)
     script = language.script_language(match[1]) if match else None
     if match is None or script is None or len(match[1].split()) < 2:
         return None
     return match[1] if starts_with_given_name(match[1], script) else None
+
+
+def without_company(owner: str) -> str:
+    """"The Ledger Company" -> "The Ledger": the outlet a copyright line's owner publishes
+    (the year some lines print after the owner goes too)."""
+    owner = re.sub(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$", "", owner)
+    for suffix in shapes().company_suffixes:
+        if owner.casefold().endswith(" " + suffix):
+            name = owner[:-len(suffix)].rstrip(" ,")
+            if len(name.split()) >= (2 if name.startswith("The ") else 1):
+                return name
+    return owner
 
 
 def logo_publisher(text: str) -> str | None:
@@ -805,6 +880,8 @@ def head_byline(texts: list[str], position: int) -> tuple[list[str], str | None,
         return contributor[0], contributor[1], [position]
     if (names := rtl_city_byline(text)) is not None:
         return names, None, [position]
+    if (reporter := rtl_dateline_from(text)) is not None:
+        return [reporter[0]], reporter[1], [position]
     if position + 1 < len(texts) and is_name_over_role(text, texts[position + 1]):
         return [text.strip()], None, [position, position + 1]
     return None
@@ -855,8 +932,9 @@ def choose_title(head: Head, texts: list[str], candidates: list[int], end: int) 
         if key == title_key or key.strip(",") in author_keys:
             head.dropped.add(position)  # the headline or a byline printed again
         elif not head.authors and (names := lone_names(texts[position])) and \
-                (chosen is None or position > chosen):
-            head.add_authors(names, position)
+                (chosen is None or position > chosen) and \
+                not any(fold(name) in fold(head.title or "") for name in names):
+            head.add_authors(names, position)  # a name the headline holds is its subject
 
 
 def headline_over_metadata(head: Head, texts: list[str], usable: list[int],
@@ -928,6 +1006,10 @@ def is_label_shaped(text: str) -> bool:
         return True
     if BREADCRUMB_MARKS.search(text):
         return all(len(part.split()) <= LABEL_MAX_WORDS for part in BREADCRUMB_MARKS.split(text))
+    if SECTION_PATH_BAR.search(text):  # a kicker's headline has lower-case words
+        return all(len(part.split()) <= LABEL_MAX_WORDS and all(
+            w[0].isupper() or w in ("&", "and", "of") for w in part.split())
+            for part in SECTION_PATH_BAR.split(text))
     return len(text.split()) <= LABEL_MAX_WORDS and (
         text.isupper() or any(mark in text for mark in SHORT_LABEL_MARKS))
 
@@ -1204,7 +1286,7 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
         if (names := credit_authors(text)) and not head.authors:
             head.add_authors(names, position)
         if head.publisher is None and (match := COPYRIGHT_OWNER.match(text)):
-            head.publisher = match[1].strip()
+            head.publisher = without_company(match[1].strip())
         if head.date is None and len(text.split()) <= FOOT_DATE_MAX_WORDS and \
                 (published := foot_publication_dates(text, order)):
             head.date = published[0].date  # "First published on 11 September 2024" at the foot

@@ -119,6 +119,13 @@ def test_numeric_order_from_the_pages_own_dates() -> None:
     assert numeric_order("٢٥/٠٦/٢٠١٩") == "DMY"
 
 
+def test_numeric_order_from_the_same_day_written_out() -> None:
+    """A caption or stamp writes out the day a numeric date means in one of its orders."""
+    assert numeric_order(["Issued on: 04/01/2009", "A strike on January 4, 2009."]) == "DMY"
+    assert numeric_order(["Posted 04/01/2009", "Updated April 1, 2009"]) == "MDY"
+    assert numeric_order(["Posted 04/01/2009", "On 12 March 2009 the talks"]) is None
+
+
 def test_published_wins_over_updated_on_one_line() -> None:
     line = "Updated 14 June 2019, first published 12 June 2019"
     assert date_in_line(line) == "2019-06-12"

@@ -116,6 +116,8 @@ HEADLINE = "Envoys return to Cairo as talks enter a second week"
     # a menu one item per line with an item shaped as a name ("Asia Pacific")
     "News\nMiddle East\nAfrica\nAsia\nLatin America\nAsia Pacific\nFeatures\nEconomy\n\n"
     f"{HEADLINE}\n\nPublished On 22 Nov 2023\n\n{BODY}",
+    # a section's path over the headline, its parts joined by a bar
+    f"News\nWorld | Middle East & Africa\n{HEADLINE}\nJane Roe\n3 May 2024\n\n{BODY}",
     # capitals in a byline, names joined by "AND"
     f"World\n{HEADLINE}\nBY JANE ROE AND ALI HASSAN\nUpdated 6:48 PM GMT+3, April 29, 2024\n\n"
     f"{BODY}",
@@ -237,6 +239,15 @@ def test_menu_lines(line: str, menu: bool) -> None:
 def test_site_header_above_the_headline(page: str, title: str, publisher: str | None) -> None:
     article = parse(page)
     assert (article.title, article.publisher) == (title, publisher)
+
+
+def test_question_headline_under_a_blog_date_line() -> None:
+    """A long question under "Posted on ... by ..." is the headline, not the body's start."""
+    question = "Is the measles comeback in the harbour towns a warning for the rest of us?"
+    article = parse(f"Home\nAbout\nPosted on March 3, 2013 by Jane Roe\n\n{question}\n\n"
+                    f"Ten years after the scare, the bill is finally arriving.\n\n{BODY}")
+    assert (article.title, article.authors, article.date) == (question, ("Jane Roe",),
+                                                             "2013-03-03")
 
 
 def test_no_headline_when_the_page_starts_with_the_body() -> None:
@@ -377,6 +388,10 @@ def test_saved_date_prefix_and_its_text() -> None:
     ("Interview by Jane Roe", ["Jane Roe"]),
     ("By Jane Roe, Special to The Ledger", ["Jane Roe"]),
     ("Published 13/06/2024 | By Jane Roe", ["Jane Roe"]),
+    ("By court reporter Jane Roe", ["Jane Roe"]),  # the job in lower case before the name
+    ("Jane Roe in Alexandria", ["Jane Roe"]),  # where she reports from
+    ("Jane Roe at the Harbour Stadium", ["Jane Roe"]),
+    ("Vikram Q. Raghunathan\nHARBOUR CITY, July 07, 2019 22:14 IST", ["Vikram Q. Raghunathan"]),
 ])
 def test_bylines(head: str, authors: list[str]) -> None:
     article = parse(f"Talks resume in Cairo\n{head}\n\n{BODY}")
@@ -447,6 +462,8 @@ def test_lone_name_byline_in_hebrew_and_under_the_standfirst() -> None:
 @pytest.mark.parametrize("line, author", [
     ("سمير بلقاسم", "سمير بلقاسم"),  # a lone name that starts with a given name
     ("وهران: سمير بلقاسم", "سمير بلقاسم"),  # "CITY: NAME"
+    ("موفق الخطيب", "موفق الخطيب"),  # a given name only the byline list knows
+    ("القاهرة ـ «المنبر» ـ من سمير بلقاسم:", "سمير بلقاسم"),  # the agency's "from NAME"
 ])
 def test_arabic_bylines_under_the_headline(line: str, author: str) -> None:
     article = parse(f"المحادثات تستأنف في القاهرة\n{line}\nالأربعاء 17 يوليو 2024 - 11:32\n\n"
@@ -458,6 +475,7 @@ def test_arabic_bylines_under_the_headline(line: str, author: str) -> None:
     ("דנה שחר", "דנה שחר"),  # a given name that is also a word, alone on its line
     ("נועה ברק | כתבת העמק", "נועה ברק"),  # a role after the name
     ("יואב קרמר, כתב שוק ההון", "יואב קרמר"),
+    ("אורנה שפירא", "אורנה שפירא"),  # a given name only the byline list knows
 ])
 def test_hebrew_bylines_under_the_headline(line: str, author: str) -> None:
     article = parse(f"השיחות מתחדשות בקהיר\n{line}\n14.05.2024 | 10:32\n\n" + HE_BODY)
@@ -484,6 +502,10 @@ def test_arabic_city_dash_name_byline() -> None:
     ("Talks resume in Cairo\n\n" + BODY + "\n© 2024 The Daily Ledger. All rights reserved.\n",
      "The Daily Ledger"),
     ("Image Credit: Harbour News\n\n" + BODY, "Harbour News"),
+    ("Talks resume in Cairo\n\n" + BODY + "\n© 2024 The Daily Ledger Company\n",
+     "The Daily Ledger"),  # the owner's company form
+    ("Talks resume in Cairo\n\n" + BODY + "\nCopyright Harbour Media Network 2019\n",
+     "Harbour"),
     ("المحادثات تستأنف في القاهرة\n\nرام الله- صدى: " + AR_BODY, "صدى"),
     ("وكالة الميناء الإخبارية - Harbour News || آخر الأخبار\nالمحادثات تستأنف في القاهرة\n\n"
      + AR_BODY, "Harbour News"),
@@ -494,6 +516,32 @@ def test_arabic_city_dash_name_byline() -> None:
 ])
 def test_publisher_shapes(page: str, publisher: str | None) -> None:
     assert parse(page).publisher == publisher
+
+
+@pytest.mark.parametrize("line", ["3 hours ago", "Updated 2 days ago", "منذ 3 ساعات",
+                                  "לפני 3 שעות", "وقت القراءة: 2 دقيقة", "זמן קריאה: 4 דקות"])
+def test_relative_times_and_reading_times_are_no_headline(line: str) -> None:
+    body = AR_BODY if "\u0600" <= line[0] <= "\u06ff" else HE_BODY if "\u0590" <= line[0] <= \
+        "\u05ff" else BODY
+    headline = {AR_BODY: "المحادثات تستأنف في القاهرة غدا بعد توقف طويل",
+                HE_BODY: "השיחות מתחדשות בקהיר מחר אחרי הפסקה ארוכה",
+                BODY: "Talks resume in Cairo after a long pause"}[body]
+    article = parse(f"{headline}\n{line}\n\n{body}")
+    assert (article.title, article.date) == (headline, None)
+
+
+def test_a_name_the_headline_holds_is_its_subject_not_its_byline() -> None:
+    """A profile prints its subject's name alone under the headline (a photo's alt text)."""
+    article = parse("سمير بلقاسم «الرجل الغامض» الذي قاد المفاوضات في القاهرة\nسمير بلقاسم\n"
+                    "سمير بلقاسم\n\n" + AR_BODY)
+    assert article.authors == ()
+    article = parse("Jane Roe, the quiet negotiator of the harbour talks\nJane Roe\n\n" + BODY)
+    assert article.authors == ()
+
+
+def test_issue_number_in_brackets_is_no_caption_credit() -> None:
+    line = "الأربعاء - ١٥ ذو الحجة ١٤٤١ هـ - ٠٥ أغسطس ٢٠٢٠ مـ رقم العدد [ ١٥٢٢٧ ]"
+    assert parse(f"المحادثات تستأنف في القاهرة\n{line}\n\n{AR_BODY}").date == "2020-08-05"
 
 
 def test_a_place_after_to_is_not_a_publisher() -> None:
