@@ -29,7 +29,6 @@ from .extract.matcher import fold
 from .sentences import ABBREVIATIONS, sentences
 
 SHAPES_FILE = Path(__file__).parent / "data" / "page_shapes.yml"
-BYLINE_NAMES_FILE = Path(__file__).parent / "data" / "byline_given_names.yml"
 HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
 BODY_MIN_WORDS = 26  # a line this long is a paragraph whatever it ends with
 SENTENCE_MIN_WORDS = 10  # ... and one this long ending like a sentence is one too
@@ -615,16 +614,7 @@ def starts_with_given_name(name: str, script: str) -> bool:
     line holds nothing but the name)."""
     first = fold(name.split()[0])
     words = cues().scripts[script]
-    return first in words.given or first in words.common_given or \
-        first in byline_given_names().get(script, frozenset())
-
-
-@cache
-def byline_given_names() -> dict[str, frozenset[str]]:
-    """data/byline_given_names.yml (see scripts/derive_byline_names.py), folded."""
-    data = yaml.safe_load(BYLINE_NAMES_FILE.read_text(encoding="utf-8"))
-    return {script: frozenset(fold(str(name)) for name in names)
-            for script, names in data.items()}
+    return first in words.given or first in words.common_given or first in words.listed_given
 
 
 REPORTING_FROM = re.compile(  # "Jane Roe in Cairo", "Jane Roe at the Harbour Stadium"

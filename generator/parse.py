@@ -162,10 +162,17 @@ def split_at_wide_gaps(lines: list[Line]) -> list[list[Line]]:
         wide = position > 0 and line.gap_before >= 2 and line.gap_before > typical
         if wide and is_headline_shaped(line.clean) and \
                 word_total(segments[-1]) >= MIN_ARTICLE_WORDS and \
-                word_total(lines[position:]) >= MIN_ARTICLE_WORDS:
+                word_total(lines[position:]) >= MIN_ARTICLE_WORDS and \
+                has_body(lines[position:]):
             segments.append([])
         segments[-1].append(line)
     return segments
+
+
+def has_body(lines: Iterable[Line]) -> bool:
+    """A paragraph among the lines: a site's closing lists of links and sign-up boxes after a
+    wide gap ("Trending Stories", three headlines, "Email address") are no second article."""
+    return any(head.is_body_line(line.clean) for line in lines)
 
 
 def word_total(lines: Iterable[Line]) -> int:

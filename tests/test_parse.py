@@ -75,6 +75,15 @@ def test_two_articles_in_one_file() -> None:
     assert [a.index_in_file for a in articles] == [0, 1]
 
 
+def test_closing_link_lists_after_a_wide_gap_are_no_second_article() -> None:
+    links = ("Trending Stories\n\nCrews restore power to thousands after overnight storms\n\n"
+             "Harbour club signs veteran linebacker ahead of the preseason finale\n\n"
+             "Riverside woman wins a million in the weekly lottery scratch-off game\n\n"
+             "Sign up for the Harbour Daily Headlines newsletter\n\nEmail address\n\nSubscribe\n")
+    articles = parse("First headline here\n\n" + BODY * 2 + "\n\n\n\n" + links)
+    assert [a.title for a in articles] == ["First headline here"]
+
+
 def test_separator_line_splits_articles() -> None:
     articles = parse("One\n\n" + BODY + "\n-----\nTwo\n\n" + BODY)
     assert [a.title for a in articles] == ["One", "Two"]

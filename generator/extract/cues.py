@@ -3,7 +3,9 @@
 `entity_cues.yml` holds the English shapes (titles before a person, suffixes that end an
 organisation or a place, lowercase nouns that make "the Sinaloa cartel" an organisation, alias
 and credit cues) and the Arabic and Hebrew titles, triggers, particles and stop words;
-`given_names.yml` the Arabic and Hebrew given names. They are loaded once per process.
+`given_names.yml` the Arabic and Hebrew given names, `byline_given_names.yml` a longer list of
+them derived from a names dataset (see scripts/derive_byline_names.py). They are loaded once
+per process.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class ScriptCues:
     given: frozenset[str]  # given names that are rarely anything else
     common_given: frozenset[str]  # given names that are also ordinary words
     family: frozenset[str]  # frequent family names: support for a common given name
+    listed_given: frozenset[str]  # data/byline_given_names.yml: a title must vouch for them
     not_places: frozenset[str]  # ordinary words that are also a town's name (see gazetteer.py)
     gazetteer_countries: frozenset[str]  # where the gazetteer's smaller towns are kept
 
@@ -95,7 +98,8 @@ def folded_set(values: Any) -> frozenset[str]:
     return frozenset(fold(value) for value in words_of(values))
 
 
-def script_cues(section: dict[str, Any], names: dict[str, Any]) -> ScriptCues:
+def script_cues(section: dict[str, Any], names: dict[str, Any],
+                listed: list[str]) -> ScriptCues:
     common = folded_set(names.get("common"))
     return ScriptCues(
         person_titles=folded_set(section.get("person_titles")),
@@ -111,6 +115,10 @@ def script_cues(section: dict[str, Any], names: dict[str, Any]) -> ScriptCues:
         look_alikes=frozenset(str(w) for w in section.get("look_alikes") or []),
         given=folded_set(names.get("names")) - common, common_given=common,
         family=folded_set(names.get("family")),
+        # the derived list holds ordinary words too: none that the cues call something else
+        listed_given=folded_set(listed) - folded_set(section.get("stop_words")) -
+        folded_set(section.get("person_titles")) - folded_set(section.get("org_triggers")) -
+        folded_set(section.get("org_heads")) - folded_set(section.get("place_triggers")),
         not_places=folded_set(section.get("not_places")),
         gazetteer_countries=frozenset(str(c) for c in section.get("gazetteer_countries") or []))
 
@@ -119,6 +127,7 @@ def script_cues(section: dict[str, Any], names: dict[str, Any]) -> ScriptCues:
 def cues() -> Cues:
     data = yaml.safe_load((DATA / "entity_cues.yml").read_text(encoding="utf-8"))
     names = yaml.safe_load((DATA / "given_names.yml").read_text(encoding="utf-8"))
+    listed = yaml.safe_load((DATA / "byline_given_names.yml").read_text(encoding="utf-8"))
     return Cues(
         person_titles=lower_set(data["person_titles"]),
         title_words=frozenset(word for title in lower_set(data["person_titles"])
@@ -140,7 +149,8 @@ def cues() -> Cues:
         alias_cues=tuple(sorted(lower_set(data["alias_cues"]), key=len, reverse=True)),
         not_acronyms=frozenset(words_of(data["not_acronyms"])),
         credit_cues=lower_set(data["credit_cues"]),
-        scripts={lang: script_cues(data[lang], names.get(lang) or {}) for lang in ("ar", "he")})
+        scripts={lang: script_cues(data[lang], names.get(lang) or {}, listed.get(lang) or [])
+                 for lang in ("ar", "he")})
 
 
 def alternation(words: frozenset[str] | tuple[str, ...]) -> str:

@@ -145,7 +145,7 @@ def word_sets(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
     """(words that start a name, words that stop one, first words of trigger nouns): one set
     lookup per token before the closer tests."""
     words = cues().scripts[lang]
-    starts = words.given | words.common_given | words.leading_particles
+    starts = words.given | words.common_given | words.leading_particles | words.listed_given
     stops = words.stop_words | words.person_titles | words.org_triggers | \
         words.place_triggers | words.org_heads | words.place_heads
     triggers = frozenset(t.split()[0] for t in words.org_triggers | words.org_heads |
@@ -158,18 +158,26 @@ def may_be(word: str, lang: str, table: frozenset[str]) -> bool:
     return word in table or word[1:] in table or word[2:] in table
 
 
-def given_form(token: Token, lang: str, words: ScriptCues) -> tuple[int, str, bool] | None:
-    """(prefix length, given name, is it also an ordinary word) if the token is a given name,
-    or a particle that starts one ("عبد", "أبو": those need support as common names do)."""
+GIVEN, COMMON, LISTED = "given", "common", "listed"  # how much support a given name needs
+
+
+def given_form(token: Token, lang: str, words: ScriptCues) -> tuple[int, str, str] | None:
+    """(prefix length, given name, its kind) if the token is a given name: GIVEN needs no
+    support, COMMON (also an ordinary word, or a particle that starts a name: "عبد", "أبو")
+    the support of a title, a particle or another name word, LISTED (only in the long derived
+    list, which holds ordinary words too) a title before or after it."""
     if not may_be(token.word, lang, word_sets(lang)[0]):
         return None
     for size, form in bare_forms(token.word, lang):
         if "ה" in token.word[:size]:
             continue  # "הג'יהאד" is "the jihad": a given name takes no article
         if form in words.given:
-            return size, form, False
+            return size, form, GIVEN
         if form in words.common_given or form in words.leading_particles:
-            return size, form, True
+            return size, form, COMMON
+    for size, form in bare_forms(token.word, lang):
+        if form in words.listed_given and "ה" not in token.word[:size]:
+            return size, form, LISTED
     return None
 
 
@@ -191,10 +199,11 @@ def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[S
                 words.look_alikes:
             index += 1
             continue
-        size, _, common = given
+        size, _, kind = given
         end, supported = name_run(toks, index, lang, words)
-        supported = supported or not common or title_before(toks, index, lang, words) or \
+        titled = title_before(toks, index, lang, words) or \
             title_after_comma(text, toks, end, lang, words)
+        supported = titled if kind == LISTED else kind == GIVEN or supported or titled
         if end > index + 1 and supported:
             start = toks[index].start + size
             found.append(ScriptName(start, toks[end - 1].end, text[start:toks[end - 1].end],
@@ -213,8 +222,9 @@ def name_run(toks: list[Token], first: int, lang: str, words: ScriptCues) -> tup
         word = toks[index].word
         if is_stop(word, lang, words):
             break
-        conjunct = word[0] in "وו" and given_form(Token(0, 0, word[1:], True), lang, words)
-        if conjunct:
+        conjunct = given_form(Token(0, 0, word[1:], True), lang, words) \
+            if word[0] in "وו" else None
+        if conjunct is not None and conjunct[2] != LISTED:
             break  # "وأحمد", "ועבאס": the next person of a list
         if word in words.particles:
             if index + 1 >= len(toks) or not toks[index + 1].joined:
@@ -238,8 +248,9 @@ def title_before(toks: list[Token], index: int, lang: str, words: ScriptCues) ->
     """A title among the three words before ("الرئيس الإيراني السابق حسن روحاني")."""
     for back in range(max(0, index - 3), index):
         pair = " ".join(t.word for t in toks[back:back + 2])
-        if any(form in words.person_titles for _, form in bare_forms(toks[back].word, lang)) \
-                or pair in words.person_titles:
+        # a token loses the geresh of an abbreviated title ("פרופ'" is the token "פרופ")
+        if any(form in words.person_titles or form + "'" in words.person_titles
+               for _, form in bare_forms(toks[back].word, lang)) or pair in words.person_titles:
             return True
     return False
 
