@@ -286,6 +286,45 @@ def days_without_year(text: str, stated: list[Found] | None = None) -> list[DayM
     return result
 
 
+HEBREW_LETTER_VALUES = dict(zip("אבגדהוזחטיכךלמםנןסעפףצץקרשת",
+                                (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 20, 30, 40, 40, 50, 50, 60,
+                                 70, 80, 80, 90, 90, 100, 200, 300, 400), strict=True))
+HEBREW_NUMERAL = r"[א-ת]{1,4}(?:['׳]|[\"״][א-ת])"  # כ"ד, ט', תשע"ט
+
+
+def gematria(numeral: str) -> int:
+    """The value of a Hebrew numeral ('כ"ד' is 24, 'תשע"ט' 779)."""
+    return sum(HEBREW_LETTER_VALUES.get(letter, 0) for letter in numeral)
+
+
+@lru_cache(maxsize=1)
+def _hebrew_calendar_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    months = {str(name): int(number)
+              for number, names in date_words()["hebrew_calendar_months"].items()
+              for name in names}
+    names = "|".join(re.escape(name) for name in sorted(months, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![א-ת])({HEBREW_NUMERAL})\s+[בל]?-?({names})\s+"
+                         rf"(?:ה['׳]?)?({HEBREW_NUMERAL})(?![א-ת])")
+    return pattern, months
+
+
+def hebrew_calendar_dates(text: str) -> list[Found]:
+    """Dates by the Hebrew calendar ('כ"ד באייר התשע"ט' is 29 May 2019), in the Gregorian
+    calendar; a year is written without its thousands (5779 as תשע"ט)."""
+    from pyluach.dates import HebrewDate  # the Hebrew calendar's arithmetic
+
+    pattern, months = _hebrew_calendar_pattern()
+    found = []
+    for match in pattern.finditer(text):
+        day, year = gematria(match[1]), gematria(match[3]) + 5000
+        try:
+            iso = HebrewDate(year, months[match[2]], day).to_pydate().isoformat()
+        except ValueError:  # a day the month does not have
+            continue
+        found.append(Found(match.start(), match.end(), iso, False))
+    return found
+
+
 @lru_cache(maxsize=16384)
 def date_in_line(line: str, order: str | None = None) -> str | None:
     """The publication date a short line from the head of a page states, or None.
@@ -294,7 +333,8 @@ def date_in_line(line: str, order: str | None = None) -> str | None:
     Source: BBC", " date 2014-08-22 Headline"). Of two dates, the one after a "Published" cue
     wins, else the first. A year alone counts only when the line is nothing but the year.
     """
-    found = find_dates(line, order)
+    found = find_dates(line, order) or (hebrew_calendar_dates(line) if "״" in line or '"' in line
+                                        or "׳" in line or "'" in line else [])
     if found:
         return next((f.date for f in found if f.published), found[0].date)
     alone = _tables().year_alone.match(fold(line))

@@ -19,6 +19,12 @@ from generator.dates import (
 )
 
 SHAPES = [
+    # the Hebrew calendar alone: day and year as Hebrew numerals, the month with "in" attached
+    ('יום רביעי, כ"ד באייר התשע"ט', "2019-05-29"),
+    ("א׳ באדר ב׳ התשפ״ד", "2024-03-11"),
+    ("ל' בחשוון ה'תשפ\"ה", "2024-12-01"),
+    ("ל' בחשוון תשפ\"ד", None),  # that year's Heshvan had 29 days
+    ('כ"ד באייר התשע"ט, 30.05.2019', "2019-05-30"),  # a Gregorian date beside it wins
     # a weekday settles a numeric date's order: 7 March 2019 was a Thursday, 3 July was not
     ("Thu, 07/03/2019, 06:00", "2019-03-07"),
     ("Wed, 07/03/2019", "2019-07-03"),
