@@ -14,28 +14,62 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
-from pathlib import Path
-from typing import Any, Protocol
 
-import yaml
 from spacy.lang.en.stop_words import STOP_WORDS  # "The" is a given name somewhere, too
 
 from . import language
+from .bylines import (
+    DASH_SPLIT,
+    NAME_MAX_WORDS,
+    byline,
+    byline_cue,
+    byline_for_outlet,
+    credit_authors,
+    dateline_agency,
+    is_job_title,
+    is_lone_byline,
+    is_person_name,
+    logo_publisher,
+    lone_names,
+    own_photo_credit,
+    rtl_city_byline,
+    rtl_dateline_author,
+    rtl_dateline_from,
+    rtl_dateline_outlet,
+    split_names,
+    without_company,
+)
 from .dates import Found, date_in_line, find_dates, numeric_order, time_zone_order
-from .extract.cues import cues
 from .extract.matcher import fold
-from .sentences import ABBREVIATIONS, sentences
+from .line_shapes import (
+    ABBREVIATION_END,
+    CLOCK_TIME,
+    HEAD_MAX_LINES,
+    HEADLINE_MAX_WORDS,
+    LABEL_MAX_WORDS,
+    QUOTES,
+    SENTENCE_END,
+    URL,
+    LineLike,
+    folded,
+    head_end,
+    is_caption,
+    is_chrome,
+    is_date_line,
+    is_headline_shaped,
+    is_label_shaped,
+    is_menu_line,
+    is_outlet,
+    is_section_label,
+    is_ui_label,
+    shapes,
+    starts_lowercase_latin,
+    starts_lowercase_word,
+    without_dates,
+)
+from .sentences import sentences
 
-SHAPES_FILE = Path(__file__).parent / "data" / "page_shapes.yml"
-HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
-BODY_MIN_WORDS = 26  # a line this long is a paragraph whatever it ends with
-SENTENCE_MIN_WORDS = 10  # ... and one this long ending like a sentence is one too
-HEADLINE_MAX_WORDS = 25
-# A head line this short, right over a headline-shaped line at least twice as long (and
-# this long), is a label: see past_standfirst.
-LABEL_MAX_WORDS = 4
 HEADLINE_MIN_WORDS = 6
 LABEL_LOOKAHEAD_LINES = 3
 GLUED_LABEL_MAX_WORDS = 3  # "Energy prices" run into a title-case headline
@@ -44,139 +78,24 @@ REPEATED_MIN_WORDS = 3  # a headline printed twice; "3 comments" twice is a widg
 REPEATED_NAME_MAX_WORDS = 3  # a site's name printed alone, then again before its tagline
 WRAPPED_MIN_WORDS = 3  # the lower-case rest of a sentence the page wrapped
 WHOLE_LINE_ENDS = ("?", "!", ":", "\"", "”", "’")  # a line that ends so is complete
-NAME_MAX_WORDS = 4
-MAX_LONE_NAMES = 3  # names on a byline line without a cue
 FOOT_DATE_MAX_WORDS = 20  # "This article was first published in X on 9 October 2009."
 DATELINE_MAX_WORDS = 6  # "CAIRO (Reuters) -" or "القاهرة - الميناء:" alone on its line
-RELATIVE_TIME_MAX_WORDS = 5  # "Updated about 3 hours ago"
-DATE_LINE_MAX_WORDS = 3  # "Published", a weekday, a time zone: beside the date itself
 BODY_METADATA_LINES = 4  # a byline or date line may follow the standfirst
 FLATTENED_HEAD_CHARS = 600  # where a page saved as one line keeps its head
 FLATTENED_MIN_LABELS = 3  # a run of widget labels ("Share", "Email", "Facebook") opens it
 LABEL_RUN_GAP_WORDS = 3  # other words that end such a run
-MENU_MIN_ITEMS = 3  # "Home | World | Sport"
-CREDIT_MAX_WORDS = 6  # "Photo: Jane Roe / Harbour Agency"
 ROLE_LINE_MAX_WORDS = 8  # "BBC Scotland chief football writer at Tannadice"
-CREDIT_NAME_MAX_WORDS = 3  # "(الشرق الأوسط)" closing a caption
-MARKET_ARROWS = ("▲", "▼")
-DATA_MIN_FIGURES = 3
-DATA_FIGURE_SHARE = 0.3  # a headline's figures are fewer ("to cut 1,200 jobs")
-DATA_LINE_MAX_CHARS = 300
-FIGURE = re.compile(r"\S*\d\S*")  # a word with a digit in it: "38,912.40", "341/6"
-MENU_ITEM_MAX_WORDS = 4  # "What's On", "Ask a Doctor"
 HEADLINE_BLOCK_LINES = 3  # a kicker, the headline, its standfirst
-BREADCRUMB_MARKS = re.compile(r"\s*[›>»]\s*")  # "Home > World > Africa"
-SECTION_PATH_BAR = re.compile(r"\s+\|\s+")  # "Scotland | Edinburgh, Fife & East"
-SHORT_LABEL_MARKS = (",", "•")  # "Schools, Labor", "Politics • Local"
-# The publisher's tag list, "Tags: Harvest, Farming": metadata, never the headline.
-TAG_LINE = re.compile(r"^\s*(?:filed under|tags?|topics?|categories|category)\s*:\s*(.+)$", re.I)
 LEAD_SHARED_SHARE = 0.6  # of a headline's words its lead paragraph also says
 CONTENT_WORD_MIN_CHARS = 3
 ATTACHED_LETTERS = "وبلفكובלהמשכ"  # "and", "in", "to", "the", "from", "that", "as"
-
-# " date 2014-08-22 " left at the very start by the tool that saved the page.
-SAVED_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
-CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[صم]\b)?", re.I)
-HEBREW_INITIAL = re.compile(r"^[א-ת][.'׳]$")
-HEBREW_NUMERAL = re.compile(r"^ה?[א-ת]{0,3}[\"״׳'][א-ת]$")  # ט״ז, התשע"ה: a Hebrew date
-SENTENCE_END = re.compile(r"[.!?…:][\"”’»')\]]*$")
-BULLET = re.compile(r"^[•·▪◦●■*>-]\s*")
-FILE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$", re.I)  # an image's name
-URL = re.compile(r"^(?:https?://|www\.)\S+$")
-QUOTES = "\"'“”‘’«»„"
-CAPTION_CREDIT = re.compile(
-    r"\((?:[^()]{0,40}?\b(?:photo|file|afp|reuters|ap|getty|epa|xinhua|anadolu|wafa|flash90|"
-    r"gpo|idf|handout|screenshot|courtesy|archive|images?))[^()]{0,40}\)\s*$"
-    r"|\[(?:File|Photo|Image)\b[^\]]*\]\s*$"
-    r"|\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA)/\S|\b(?:Photograph|Photo|Image|Picture)"
-    r"\s*:\s*\S|(?:צילום|קרדיט|تصوير|مصدر الصورة)\s*:?"
-    # "Photo courtesy X", "Credit...Jane Roe for The Times", "... in 2019. File photo"
-    r"|\b(?:Photo|Picture|Image) courtesy\b|\bCredit(?:\.{2,3}|…)\S"
-    r"|\bFile (?:photo|picture|image)\.?\s*$", re.I)
-# "Image caption, X", BBC Arabic's "التعليق على الصورة، X"
-CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|video) caption|التعليق على الصورة)\s*[:,،]",
-                           re.I)
-TRAILING_BRACKETS = re.compile(r"\s[(\[]([^()\[\]]{2,40})[)\]]\s*$")
-PHOTO_CREDIT = re.compile(
-    r"^\s*[\[(]?\s*(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit|source)?"
-    r"\s*[:,]", re.I)  # "Photo: X", "Image source, X"
-DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)")
-# Between a menu's items: a bar, a bullet, an arrow or a slash with spaces, or a wide gap.
-MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[»›>/]\s+|\s{2,}|\t")
 ROW_SPLIT = re.compile(r"\s+[-–—|·•]+\s+|\s*\|\s*")  # the pieces of a metadata row
-DASH_SPLIT = re.compile(r"\s+[-–—|]+\s+|\s*\|\s*")
-NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\b(?:and|AND)\b|\bو(?=\s))\s*")
 SOURCE_LINE = re.compile(r"^[/|\s]*(?:source|المصدر|מקור)\s*:\s*(.+)$", re.I)
 COPYRIGHT_OWNER = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?"
                              r"\s*([A-Z][\w.&'’ -]{1,50}?)[.,]?\s*(?:all rights reserved.*)?$",
                              re.I)
 WELCOME = re.compile(r"^welcome to ([A-Z][\w.&'’!-]*(?: [A-Z][\w.&'’!-]*){0,4})[.!]", re.I)
-CREDIT_END = re.compile(r"[;)\n]|\b(?:[Ee]dit|[Rr]eport|[Aa]dditional|[Cc]ompil)\w*|"
-                        r"\bin [A-Z]|\bfor [A-Z]")
 REPORTS_FROM = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) reports from [A-Z]")
-NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "abu", "de", "da", "del", "della",
-                            "van", "von", "der", "du", "la", "le", "di", "dos", "das", "ben"})
-
-
-class LineLike(Protocol):
-    @property
-    def text(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def clean(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class Shapes:
-    ui_labels: frozenset[str]
-    section_words: frozenset[str]
-    chrome_phrases: tuple[str, ...]
-    kickers: frozenset[str]
-    glued_kickers: frozenset[str]
-    byline_cues: tuple[str, ...]  # longest first
-    credit_cues: tuple[str, ...]
-    generic_credits: frozenset[str]
-    role_words: frozenset[str]
-    agencies: dict[str, str]  # casefolded -> as written
-    outlet_words: frozenset[str]
-    logo_suffixes: tuple[str, ...]
-    company_suffixes: tuple[str, ...]  # longest first
-    date_line_words: frozenset[str]
-    relative_time_cues: frozenset[str]
-    relative_time_words: frozenset[str]
-    foot_date_leads: tuple[str, ...]
-    self_reference_cues: frozenset[str]
-    self_reference_links: tuple[str, ...]  # longest first
-
-
-@cache
-def shapes() -> Shapes:
-    data: dict[str, Any] = yaml.safe_load(SHAPES_FILE.read_text(encoding="utf-8"))
-
-    def words(key: str) -> list[str]:
-        value = data[key]
-        items = [w for ws in value.values() for w in ws] if isinstance(value, dict) else value
-        return [str(w).casefold() for w in items]
-    return Shapes(
-        ui_labels=frozenset(words("ui_labels")), section_words=frozenset(words("section_words")),
-        chrome_phrases=tuple(words("chrome_phrases")), kickers=frozenset(words("kickers")),
-        glued_kickers=frozenset(words("glued_kickers")),
-        byline_cues=tuple(sorted(words("byline_cues"), key=len, reverse=True)),
-        credit_cues=tuple(words("credit_cues")),
-        generic_credits=frozenset(words("generic_credits")),
-        role_words=frozenset(words("role_words")),
-        agencies={str(a).casefold(): str(a) for a in data["agencies"]},
-        outlet_words=frozenset(words("outlet_words")),
-        logo_suffixes=tuple(words("logo_suffixes")),
-        company_suffixes=tuple(sorted(words("company_suffixes"), key=len, reverse=True)),
-        date_line_words=frozenset(words("date_line_words")),
-        relative_time_cues=frozenset(words("relative_time_cues")),
-        relative_time_words=frozenset(words("relative_time_words")),
-        foot_date_leads=tuple(words("foot_date_leads")),
-        self_reference_cues=frozenset(words("self_reference_cues")),
-        self_reference_links=tuple(sorted(words("self_reference_links"), key=len, reverse=True)))
 
 
 @dataclass
@@ -217,511 +136,6 @@ class Head:
             self.dropped.add(line)
 
 
-def saved_date_prefix(text: str) -> tuple[str | None, int]:
-    """The date in a " date YYYY-MM-DD " prefix and the prefix's length, or (None, 0)."""
-    match = SAVED_DATE_PREFIX.match(text)
-    return (match.group(1), match.end()) if match else (None, 0)
-
-
-# --- line shapes ----------------------------------------------------------------------------
-
-def folded(text: str) -> str:
-    return " ".join(text.casefold().strip(" :|•·-–—").split())
-
-
-def is_ui_label(text: str) -> bool:
-    key = folded(text)
-    return key in shapes().ui_labels or key.removeprefix("ال").removeprefix("ה") in \
-        shapes().ui_labels
-
-
-def is_menu_line(raw: str) -> bool:
-    """A row of navigation items: "Home | World | Business | Sport", "News > Local > Courts",
-    "News  Opinion  Sport  Culture" (items set apart by two spaces), in any script. Four items
-    of at most a few words, or three when one is a known label; never a line with a date
-    ("Tuesday | 14 May 2024 | 06:30")."""
-    items = [item for item in MENU_SEPARATOR.split(raw.strip()) if item.strip()]
-    if len(items) < MENU_MIN_ITEMS or any(len(item.split()) > MENU_ITEM_MAX_WORDS
-                                          for item in items):
-        return False
-    if date_in_line(raw) is not None:
-        return False
-    return len(items) >= MENU_MIN_ITEMS + 1 or any(
-        is_ui_label(item) or is_section_label(item) for item in items)
-
-
-def is_chrome(text: str) -> bool:
-    """A widget label, cookie or browser notice, bare URL, short menu bullet, logo line, ticker
-    or a time with no date."""
-    key = text.casefold()
-    short = len(text) <= DATA_LINE_MAX_CHARS  # a paragraph is no ticker
-    return (is_ui_label(text) or URL.match(text) is not None or is_relative_time_line(text)
-            or (short and (is_data_line(text) or is_time_line(text))
-                and date_in_line(text) is None)
-            or (any(phrase in key for phrase in shapes().chrome_phrases)
-                and date_in_line(text) is None)  # "3 May 2024 • 4 min read" dates the page
-            or (BULLET.match(text) is not None and len(text.split()) <= 5)
-            or is_photo_credit(text)
-            or (not any(ch.isalpha() for ch in text) and date_in_line(text) is None))
-
-
-def is_photo_credit(text: str) -> bool:
-    """"Photo: Jane Roe / Agency"; not "PHOTOS: Blue ribbons and a rainy finale at the fair",
-    a gallery's headline."""
-    match = PHOTO_CREDIT.match(text)
-    return match is not None and len(text[match.end():].split()) <= CREDIT_MAX_WORDS
-
-
-def is_caption(text: str) -> bool:
-    """A photo's caption: it names its credit ("(Reuters)", "Photo: X", "© X", "[File: X]",
-    "(الفرنسية)", "(Source, 30 September 2024)"); a headline's closing "(Video)" is a kicker,
-    not a credit."""
-    if CAPTION_CREDIT.search(text) is not None or "©" in text or \
-            CAPTION_LABEL.match(text) is not None:
-        return True
-    credit = TRAILING_BRACKETS.search(text)
-    if credit is None or folded(credit[1]) in shapes().kickers:
-        return False
-    name = credit[1].strip()
-    source, comma, when = name.partition(",")  # "(Source, 30 September 2024)"
-    if comma and len(source.split()) <= CREDIT_NAME_MAX_WORDS and find_dates(when, None):
-        return True
-    return name.casefold() in shapes().agencies or is_outlet(name) or \
-        (language.is_rtl_text(name) and len(name.split()) <= CREDIT_NAME_MAX_WORDS
-         and any(ch.isalpha() for ch in name))  # "[ ١٥٢٢٧ ]" is an issue's number
-
-
-def is_section_label(text: str) -> bool:
-    words = [w.strip(".,:&|/›»>") for w in folded(text).split()]
-    words = [w for w in words if w and w not in ("and", "the", "&", "of")]
-    return 0 < len(words) <= 4 and all(is_section_word(w) for w in words)
-
-
-def is_section_word(word: str) -> bool:
-    section = shapes().section_words
-    return word in section or word.removeprefix("ال") in section or \
-        word.removeprefix("ו").removeprefix("ה") in section or word.removeprefix("و") in section
-
-
-def is_data_line(text: str) -> bool:
-    """A ticker or a score strip ("DOW 38,912.40 ▲ 0.31% ...", "Harbour 341/6 v Dunmore 218"):
-    as many figures as words, or the markets' arrows."""
-    if any(arrow in text for arrow in MARKET_ARROWS):
-        return True
-    figures = len(FIGURE.findall(text))
-    return figures >= DATA_MIN_FIGURES and figures >= DATA_FIGURE_SHARE * len(text.split())
-
-
-def is_time_line(text: str) -> bool:
-    """"LIVE Updated 4:15 p.m. ET": a clock time among date-line words and kickers."""
-    if CLOCK_TIME.search(text) is None:
-        return False
-    rest = [w for w in CLOCK_TIME.sub(" ", text).split() if any(ch.isalpha() for ch in w)]
-    return all(w.casefold().strip(".,:;|()") in shapes().date_line_words or
-               w.casefold().strip(".,:;|()") in shapes().kickers for w in rest)
-
-
-def is_relative_time_line(text: str) -> bool:
-    """"3 hours ago", "Updated 2 days ago", "منذ 3 ساعات", "לפני 3 שעות": how long ago, only."""
-    words = [w.casefold().strip(".,:;|()") for w in text.split()]
-    return 0 < len(words) <= RELATIVE_TIME_MAX_WORDS and \
-        any(w in shapes().relative_time_cues for w in words) and \
-        all(w.isdigit() or w in shapes().relative_time_cues or w in shapes().relative_time_words
-            for w in words)
-
-
-def is_body_line(text: str) -> bool:
-    """The first line of this shape ends the head: a paragraph, not a headline or label."""
-    if is_caption(text) or is_chrome(text):
-        return False
-    words = len(text.split())
-    # a question under the byline is a headline as often as it opens a body ("Is the ... a
-    # warning for the rest of Britain?"): the head reader decides, not its length
-    return words >= BODY_MIN_WORDS or (words >= SENTENCE_MIN_WORDS and
-                                       SENTENCE_END.search(text) is not None and
-                                       not text.rstrip(QUOTES).endswith("?"))
-
-
-def is_headline_shaped(text: str) -> bool:
-    """A few words without a sentence's closing stop (an abbreviation such as "U.S." or "Co."
-    may end a headline), starting with a letter, a digit or a quote mark."""
-    words = text.split()
-    # a line ending with a dash leads into the next ("Outlet -" over the body's first line)
-    ends_like_sentence = text.rstrip(QUOTES).endswith((".", ",", ";", " -", " –", " —")) and \
-        not ABBREVIATION_END.search(text) and \
-        words[-1].rstrip(".").casefold() not in ABBREVIATIONS if words else False
-    return (0 < len(words) <= HEADLINE_MAX_WORDS and len(text) <= 250
-            and not ends_like_sentence and (text[0].isalnum() or text[0] in QUOTES)
-            and not FILE_NAME.match(text))
-
-
-def without_dates(text: str, order: str | None) -> str:
-    """The line with its dates and clock times taken out."""
-    for found in reversed(find_dates(text, order)):
-        text = text[:found.start] + " " + text[found.end:]
-    return " ".join(CLOCK_TIME.sub(" ", text).split()).strip(" -–—|/,")
-
-
-def is_date_line(text: str, order: str | None) -> bool:
-    """A line that states the page's date, not a headline that names one: besides the date
-    only a few words, a clock time or a "Published" cue."""
-    found = find_dates(text, order)
-    if found and all(text[:f.start].count("(") > text[:f.start].count(")") for f in found):
-        return False  # "(Photo agency, 30 September 2024)": a caption's or headline's date
-    rest = without_dates(text, order)
-    words = [w for w in rest.split() if any(ch.isalpha() for ch in w)
-             and w.casefold().strip(".,:;|()") not in shapes().date_line_words
-             and not HEBREW_NUMERAL.match(w)]
-    return len(words) <= DATE_LINE_MAX_WORDS or CLOCK_TIME.search(text) is not None or \
-        any(f.published for f in found)
-
-
-def head_end(lines: Sequence[LineLike]) -> int:
-    """Where the body begins: a long line, or a sentence followed by another one (a lone
-    sentence among short lines is a tagline or a notice, not the body)."""
-    texts = [line.clean for line in lines[:HEAD_MAX_LINES + 1]]
-    for position, text in enumerate(texts[:HEAD_MAX_LINES]):
-        if not is_body_line(text):
-            continue
-        following = next((t for t in texts[position + 1:]
-                          if not is_chrome(t) and not is_caption(t)), None)
-        if len(text.split()) >= BODY_MIN_WORDS or following is None or \
-                len(following.split()) >= SENTENCE_MIN_WORDS:
-            return position
-    return min(len(lines), HEAD_MAX_LINES) if len(lines) > 1 else 0
-
-
-# --- names in bylines -----------------------------------------------------------------------
-
-def is_person_name(name: str) -> bool:
-    """A bylined name: one to four words, capitalised in Latin script, no digits."""
-    words = name.split()
-    if not 0 < len(words) <= NAME_MAX_WORDS or any(ch.isdigit() for ch in name):
-        return False
-    if is_section_label(name):  # "כתבת משפט" is a legal correspondent, "משפט" no name
-        return False
-    if language.is_rtl_text(name):
-        return True
-    if is_ui_label(name) or name.casefold() in shapes().agencies or \
-            words[0] == "The":  # "The Ledger | Daily News" is a site's header, not a byline
-        return False
-    return all(w[0].isupper() or w.casefold() in NAME_PARTICLES or w[0] in QUOTES
-               or w.casefold().startswith(("al-", "el-")) for w in words) and \
-        any(w[0].isupper() for w in words)
-
-
-def is_outlet(text: str) -> bool:
-    words = text.split()
-    return 0 < len(words) <= 6 and (text.casefold() in shapes().agencies or any(
-        w.casefold().strip(".,") in shapes().outlet_words for w in words)) and text[0].isupper()
-
-
-def is_job_title(text: str) -> bool:
-    """"Local Democracy Reporter", "Health correspondent", "مراسل الجزيرة": a role."""
-    return any(w.casefold().strip(".,") in shapes().role_words for w in text.split())
-
-
-def split_names(text: str) -> list[str] | None:
-    """["A B", "C D"] from "A B, C D and E F", or None when a part is not a person's name."""
-    parts = [name for part in NAME_SPLIT.split(text) for name in split_attached_and(part)]
-    parts = [p.strip(" .,:;–—-") for p in parts]
-    parts = [p.strip(QUOTES) for p in parts if p and p.casefold() not in shapes().generic_credits
-             and not is_job_title(p)]
-    if not parts or not all(is_person_name(p) for p in parts):
-        return None
-    return parts
-
-
-ATTACHED_AND = {"ar": "و", "he": "ו"}
-
-
-def split_attached_and(part: str) -> list[str]:
-    """"محمد شعبان وأحمد سعيد", "רועי שמעוני ואלון דגן": Arabic and Hebrew write "and" on the
-    next name; a word that is a given name itself ("وليد") is not split."""
-    script = language.script_language(part)
-    words = part.split()
-    if script not in ATTACHED_AND:
-        return [part]
-    for at in range(2, len(words)):
-        word = words[at]
-        if word.startswith(ATTACHED_AND[script]) and len(word) > 2 and \
-                not starts_with_given_name(word, script) and \
-                starts_with_given_name(word[1:], script):
-            rest = " ".join([word[1:], *words[at + 1:]])
-            return [" ".join(words[:at]), *split_attached_and(rest)]
-    return [part]
-
-
-def lone_names(text: str) -> list[str] | None:
-    """The names of a line that holds only people's names, a byline without its cue ("Jane
-    Roe", "ליאת כהן, יוסי מזרחי", "רועי שמעוני ואלון דגן"), perhaps with a job after them
-    ("אבי רוזן, כתבנו בדרום")."""
-    if (reporting_from := REPORTING_FROM.match(text)) is not None:
-        text = reporting_from[1]  # where the reporter files from goes
-    parts = [name.strip(" ,") for part in NAME_SPLIT.split(text)
-             for name in split_attached_and(part) if name.strip(" ,")]
-    if len(parts) > 1 and is_job_title(parts[-1]):
-        parts = parts[:-1]
-    if not 1 <= len(parts) <= MAX_LONE_NAMES or not all(is_lone_byline(p) for p in parts):
-        return None
-    return parts
-
-
-def byline_cue(text: str) -> str | None:
-    """The byline cue a line starts with, alone or before the names ("by", "By Jane Roe",
-    "Reported by: Jane Roe"); the longest that fits."""
-    key = folded(text)
-    return next((cue for cue in shapes().byline_cues
-                 if key == cue or key.startswith((cue + " ", cue + ":"))), None)
-
-
-def byline(text: str) -> tuple[list[str], str | None] | None:
-    """The names (and an outlet) of a byline line: "By A and B | Outlet", "Reported by: A",
-    "A - Outlet Newspapers", "A, Associated Press". None when the line is not a byline."""
-    cue = byline_cue(text)
-    rest = text.strip()
-    if cue is not None:
-        rest = without_leading_role(rest[len(cue):].lstrip(" :–—-").strip())
-    rest, special, outlet_named = rest.partition(", Special to ")  # a contributor's byline
-    pieces = [p for p in DASH_SPLIT.split(rest) if p.strip()]
-    if not pieces:
-        return None
-    if cue is not None and (credited := outlet_credit(pieces[0])) is not None:
-        return [], credited  # "By The Associated Press", "By Times of Israel Staff"
-    rest, caps_outlet = names_in_capitals(rest) if cue is not None else (rest, None)
-    pieces = [p for p in DASH_SPLIT.split(rest) if p.strip()]
-    outlet = next((p.strip() for p in pieces[1:] if is_outlet(p.strip())), None) or \
-        (outlet_named.strip() if special else None) or caps_outlet
-    # "A and B, Staff Writers", "נועה ברק | כתבת קול העמק": a job title vouches for the names
-    role = any(is_job_title(p) for p in pieces[1:]) or is_job_title(pieces[0].split(",")[-1])
-    names = split_names(pieces[0])
-    if names is None and "," in pieces[0]:
-        head, _, tail = pieces[0].rpartition(",")  # "(By) A, Associated Press"
-        if is_outlet(tail.strip()):
-            names, outlet = split_names(head), tail.strip()
-    if names is None:
-        return None
-    if cue is None and ((outlet is None and not role) or len(pieces) > 2 or any(
-            len(n.split()) < 2 or n.isupper() for n in names)):
-        return None  # a name alone is a byline only after a cue, beside an outlet or a role
-    return names, outlet
-
-
-def without_leading_role(rest: str) -> str:
-    """"court reporter Jane Roe" after "By": the job in lower case before the name goes."""
-    words = rest.split()
-    lower = next((i for i, w in enumerate(words) if not w.islower()), len(words))
-    if 0 < lower < len(words) and any(is_job_title(w) for w in words[:lower]):
-        return " ".join(words[lower:])
-    return rest
-
-
-def outlet_credit(text: str) -> str | None:
-    """The outlet a byline credits instead of a person: "The Associated Press", "Reuters",
-    "Times of Israel Staff", "AFP and TOI staff" (the outlet's own staff is the publisher)."""
-    parts = [p.strip(" .,:;–—-") for p in NAME_SPLIT.split(text)]
-    outlets: list[str] = []
-    for part in [p for p in parts if p and folded(p) not in shapes().generic_credits]:
-        name, staff = part, False
-        for credit in sorted(shapes().generic_credits, key=len, reverse=True):
-            if folded(name).endswith(" " + credit):
-                name, staff = name[:-len(credit)].strip(), True
-                break
-        if staff and 0 < len(name.split()) <= NAME_MAX_WORDS and name[0].isupper():
-            outlets.insert(0, name)  # the outlet's own staff: the publisher
-        elif name.casefold() in shapes().agencies or (
-                is_outlet(name) and not starts_with_latin_given_name(name)):
-            outlets.append(name)  # "By Mark Post" is a person, "By Gulf News" an outlet
-        else:
-            return None
-    return outlets[0] if outlets else None
-
-
-def starts_with_latin_given_name(name: str) -> bool:
-    first = name.split()[0].strip(QUOTES)
-    return first.casefold() not in STOP_WORDS and _given_names().get_gender(first) != "unknown"
-
-
-def names_in_capitals(rest: str) -> tuple[str, str | None]:
-    """"RHONDA KESSLER and TOMAS VIDAL Harbour Newswire": agency copy sets the names in
-    capitals and runs the agency's name on; the names, and the outlet after them."""
-    words = rest.split()
-    if len(words) < 3 or not words[0].isupper() or not words[0].isalpha():
-        return rest, None
-    cut = next((i for i, w in enumerate(words) if not w.isupper() and w.casefold() != "and"),
-               len(words))
-    outlet = " ".join(words[cut:])
-    return (" ".join(words[:cut]), outlet) if cut < len(words) and is_outlet(outlet) else \
-        (rest, None)
-
-
-def byline_for_outlet(text: str) -> tuple[list[str], str] | None:
-    """"Jane Roe for The Outlet" and '"Pen Name" for Outlet Name': a contributor's byline."""
-    name, sep, outlet = text.partition(" for ")
-    outlet = outlet.strip()
-    if not sep or not 0 < len(outlet.split()) <= 4 or not all(
-            w[0].isupper() for w in outlet.split()):
-        return None
-    quoted = name.strip()[:1] in QUOTES
-    names = split_names(name)
-    if names is None or (not quoted and not all(len(n.split()) >= 2 for n in names)):
-        return None
-    return names, outlet
-
-
-def credit_authors(text: str) -> list[str]:
-    """Reporting and writing credits of agency copy: "(Reporting by A; Editing by B)"."""
-    authors: list[str] = []
-    lowered = text.casefold()
-    for cue in shapes().credit_cues:
-        at = lowered.find(cue + " ")
-        while at >= 0:
-            tail = text[at + len(cue) + 1:]
-            # The next credit may follow without a stop ("Writing by A Editing by B"), and a
-            # saved page may cut it short ("Writing by A Editi").
-            chunk = CREDIT_END.split(tail, maxsplit=1)[0]
-            names = split_names(chunk.strip())
-            authors.extend(n for n in names or [] if n not in authors)
-            at = lowered.find(cue + " ", at + 1)
-    return authors
-
-
-@cache
-def _given_names() -> Any:
-    import gender_guesser.detector as gender_guesser  # a list of given names in many languages
-
-    return gender_guesser.Detector(case_sensitive=False)
-
-
-def is_lone_byline(text: str) -> bool:
-    """A line that is only a person's name ("Jane Roe" under the headline): two or three
-    capitalised words starting with a known given name (in Arabic and Hebrew, which have no
-    capitals, one of the given names the entity finder knows)."""
-    words = text.split()
-    if not 2 <= len(words) <= 3 or not is_person_name(text) or is_outlet(text):
-        return False
-    script = language.script_language(text)
-    if script is not None:  # a given name, or an initial ("ת. כהן", Israeli papers' style)
-        return starts_with_given_name(text, script) or \
-            (script == "he" and HEBREW_INITIAL.match(words[0]) is not None)
-    return starts_with_latin_given_name(text) or \
-        (len(words) == 3 and MIDDLE_INITIAL.match(words[1]) is not None)
-
-
-def starts_with_given_name(name: str, script: str) -> bool:
-    """An Arabic or Hebrew name that starts with a given name the entity finder knows, or one
-    of the longer list for bylines (one that is also a word, "דנה", "حسن", counts here: the
-    line holds nothing but the name)."""
-    first = fold(name.split()[0])
-    words = cues().scripts[script]
-    return first in words.given or first in words.common_given or first in words.listed_given
-
-
-REPORTING_FROM = re.compile(  # "Jane Roe in Cairo", "Jane Roe at the Harbour Stadium"
-    r"^(.+?) (?:in|at)(?: the)? [A-Z][\w'’.-]*(?: [A-Z&][\w'’.-]*){0,3}$")
-MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")  # "Jane Q. Roe"
-RTL_CITY_AUTHOR = re.compile(r"^(\S+(?: \S+)?)\s+[-–—]\s+(\S+(?: \S+){1,3})$")
-RTL_CITY_COLON_AUTHOR = re.compile(r"^(\S+(?: \S+)?):\s+(\S+(?: \S+){1,2})$")  # "وهران: NAME"
-
-
-def rtl_city_byline(text: str) -> list[str] | None:
-    """Arabic and Hebrew pages' "CITY - NAME" line under the headline."""
-    if text.endswith(":"):
-        return None  # "CITY - OUTLET:": a dateline (rtl_dateline_outlet)
-    colon = RTL_CITY_COLON_AUTHOR.match(text)
-    script = language.script_language(text)
-    if colon and script is not None and starts_with_given_name(colon[2], script):
-        return [colon[2]]
-    match = RTL_CITY_AUTHOR.match(text)
-    if not match or not language.is_rtl_text(match[2]) or any(c.isdigit() for c in match[2]):
-        return None
-    return [match[2]]
-
-
-# --- publisher ------------------------------------------------------------------------------
-
-def own_photo_credit(text: str) -> str | None:
-    """An outlet (not a wire agency) credited for a photo: usually the page's own."""
-    if (match := PHOTO_CREDIT.match(text)) is None:
-        return None
-    credit = text[match.end():].strip()
-    return credit if is_outlet(credit) and credit.casefold() not in shapes().agencies else None
-
-
-def dateline_agency(text: str) -> str | None:
-    """The agency of a dateline "CITY (Reuters) -" or "AMMAN - The Associated Press"."""
-    match = DATELINE_AGENCY.match(text)
-    candidates = [match[1]] if match else []
-    pieces = DASH_SPLIT.split(text, maxsplit=1)
-    if len(pieces) == 2 and len(pieces[0].split()) <= 3 and pieces[0].isupper():
-        candidates.append(pieces[1].removeprefix("The ").strip())
-    for candidate in candidates:
-        key = candidate.strip().casefold()
-        if key in shapes().agencies:
-            return shapes().agencies[key]
-    return None
-
-
-RTL_DATELINE = re.compile(
-    r"^[^\s:()]+(?: [^\s:()]+)?\s*[-–]\s*([^\s:()\d]+(?: [^\s:()\d]+){0,2})\s*:")
-
-
-def rtl_dateline_outlet(text: str) -> str | None:
-    """The outlet of an Arabic or Hebrew dateline "CITY - OUTLET: ..." ("رام الله- وطن:")."""
-    match = RTL_DATELINE.match(text)
-    if not match or not language.is_rtl_text(match[1]) or rtl_dateline_author(text):
-        return None
-    return match[1]
-
-
-RTL_DATELINE_FROM = re.compile(  # "القاهرة ـ «المنبر» ـ من رامي الدباس:"
-    r"^[^\s:()«»]+(?: [^\s:()«»]+)?\s*[-–ـ]\s*(?:«([^«»]{2,40})»\s*[-–ـ]\s*)?"
-    r"من\s+(\S+(?: \S+){1,2})\s*:")
-
-
-def rtl_dateline_from(text: str) -> tuple[str, str | None] | None:
-    """The reporter and the outlet of an Arabic dateline "CITY - «OUTLET» - من NAME:" (the
-    agency's "from"), when the name starts with a given name."""
-    match = RTL_DATELINE_FROM.match(text)
-    if match is None or not starts_with_given_name(match[2], "ar"):
-        return None
-    return match[2], match[1]
-
-
-def rtl_dateline_author(text: str) -> str | None:
-    """The reporter of an Arabic or Hebrew dateline "CITY - NAME: ..." ("عمّان - رامي الدباس:"):
-    a name of two or three words that starts with a given name."""
-    if (reporter := rtl_dateline_from(text)) is not None:
-        return reporter[0]
-    match = RTL_DATELINE.match(text)
-    script = language.script_language(match[1]) if match else None
-    if match is None or script is None or len(match[1].split()) < 2:
-        return None
-    return match[1] if starts_with_given_name(match[1], script) else None
-
-
-def without_company(owner: str) -> str:
-    """"The Ledger Company" -> "The Ledger": the outlet a copyright line's owner publishes
-    (the year some lines print after the owner goes too)."""
-    owner = re.sub(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$", "", owner)
-    for suffix in shapes().company_suffixes:
-        if owner.casefold().endswith(" " + suffix):
-            name = owner[:-len(suffix)].rstrip(" ,")
-            if len(name.split()) >= (2 if name.startswith("The ") else 1):
-                return name
-    return owner
-
-
-def logo_publisher(text: str) -> str | None:
-    """"McClatchy DC Logo" -> "McClatchy DC"."""
-    for suffix in shapes().logo_suffixes:
-        if folded(text).endswith(" " + suffix):
-            name = text.strip()[:-len(suffix)].strip(" -|")
-            if 0 < len(name.split()) <= 5 and name[0].isupper():
-                return name
-    return None
-
-
 def title_and_site(text: str) -> tuple[str, str | None]:
     """"Headline | Site Name" -> ("Headline", "Site Name"); "Opinion | Headline" -> headline."""
     pieces = [p.strip() for p in re.split(r"\s+\|\s+", text)]
@@ -743,8 +157,6 @@ def strip_kicker(text: str) -> str:
         return match[2]
     return text
 
-
-# --- the head as a whole --------------------------------------------------------------------
 
 def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     """Headline, date, byline and publisher from the lines before the body (and the few body
@@ -987,31 +399,6 @@ def past_standfirst(texts: list[str], above: list[int]) -> int:
                 break  # a label over the headline: "Morning Briefing", "More from X"
         chosen = upper
     return chosen
-
-
-def is_label_shaped(text: str) -> bool:
-    """A section label, breadcrumb or tag list: "News › Court & Crime", "LOCAL GOVERNMENT",
-    "Schools, Labor" ("Opinion | Why the talks matter" is a kicker before a headline)."""
-    if is_menu_line(text) or TAG_LINE.match(text):
-        return True
-    if BREADCRUMB_MARKS.search(text):
-        return all(len(part.split()) <= LABEL_MAX_WORDS for part in BREADCRUMB_MARKS.split(text))
-    if SECTION_PATH_BAR.search(text):  # a kicker's headline has lower-case words
-        return all(len(part.split()) <= LABEL_MAX_WORDS and all(
-            w[0].isupper() or w in ("&", "and", "of") for w in part.split())
-            for part in SECTION_PATH_BAR.split(text))
-    return len(text.split()) <= LABEL_MAX_WORDS and (
-        text.isupper() or any(mark in text for mark in SHORT_LABEL_MARKS))
-
-
-def starts_lowercase_word(text: str) -> bool:
-    """"updated 3 hours ago", "and the towns on both sides": no headline starts so ("iPhone"
-    and "eBay" do)."""
-    return starts_lowercase_latin(text) and not text[1:2].isupper()
-
-
-def starts_lowercase_latin(text: str) -> bool:
-    return text[:1].isalpha() and text[:1].islower() and not language.is_rtl_text(text[:1])
 
 
 def wrapped_lines(texts: list[str]) -> set[int]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import language
-from .head import shapes
+from .line_shapes import shapes
 from .model import Article, Paragraph
 from .parse import derived_title
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
-from . import head, language
+from . import bylines, head, language, line_shapes
 from .dates import date_in_line, stated_date
 from .model import Article, Paragraph, Problem, Removed, Source
 from .sentences import sentences
@@ -172,7 +172,7 @@ def split_at_wide_gaps(lines: list[Line]) -> list[list[Line]]:
 def has_body(lines: Iterable[Line]) -> bool:
     """A paragraph among the lines: a site's closing lists of links and sign-up boxes after a
     wide gap ("Trending Stories", three headlines, "Email address") are no second article."""
-    return any(head.is_body_line(line.clean) for line in lines)
+    return any(line_shapes.is_body_line(line.clean) for line in lines)
 
 
 def word_total(lines: Iterable[Line]) -> int:
@@ -182,7 +182,7 @@ def word_total(lines: Iterable[Line]) -> int:
 # --- line shapes ----------------------------------------------------------------------------
 
 def is_headline_shaped(text: str) -> bool:
-    return head.is_headline_shaped(text) and not head.is_ui_label(text)
+    return line_shapes.is_headline_shaped(text) and not line_shapes.is_ui_label(text)
 
 
 def is_heading_shaped(text: str) -> bool:
@@ -201,7 +201,7 @@ def is_logo_remnant(text: str) -> bool:
 
 
 def is_caption(text: str) -> bool:
-    return head.is_caption(text)
+    return line_shapes.is_caption(text)
 
 
 # --- one article ----------------------------------------------------------------------------
@@ -255,7 +255,7 @@ def strip_saved_date(lines: list[Line]) -> tuple[list[Line], str | None]:
     """The " date YYYY-MM-DD " prefix some saving tools put before the page: a stated date."""
     if not lines:
         return lines, None
-    date, length = head.saved_date_prefix(lines[0].text)
+    date, length = line_shapes.saved_date_prefix(lines[0].text)
     if date is None:
         return lines, None
     first = lines[0]
@@ -291,10 +291,10 @@ def classify(line: Line, draft: Draft, kept: list[tuple[Line, str]],
     metadata (which then lands in `draft`)."""
     text = line.clean
     body_started = any(kind == "text" for _, kind in kept)
-    if head.is_ui_label(text) or is_logo_remnant(text) or COPYRIGHT.match(text) or \
-            head.PHOTO_CREDIT.match(text):
+    if line_shapes.is_ui_label(text) or is_logo_remnant(text) or COPYRIGHT.match(text) or \
+            line_shapes.PHOTO_CREDIT.match(text):
         return None
-    if not body_started and (tags := head.TAG_LINE.match(text)) is not None:
+    if not body_started and (tags := line_shapes.TAG_LINE.match(text)) is not None:
         draft.tags = tuple(t.strip() for t in tags.group(1).split(",") if t.strip())
         return None
     if is_caption(text):
@@ -325,8 +325,8 @@ def strip_site_header(lines: list[Line], draft: Draft, removed: list[Removed]) -
         if draft.publisher is None and (welcome := head.WELCOME.match(text)):
             draft.publisher = welcome[1]  # "Welcome to X. We use cookies..."
         elif draft.publisher is None and position not in navigation and \
-                not head.is_chrome(text) and looks_like_name(site_part(text)):
-            draft.publisher = head.logo_publisher(text) or site_part(text)
+                not line_shapes.is_chrome(text) and looks_like_name(site_part(text)):
+            draft.publisher = bylines.logo_publisher(text) or site_part(text)
         removed.append(Removed(line.text, line.start))
     return kept + lines[last_label + 1:]
 
@@ -345,7 +345,7 @@ def header_navigation(lines: list[Line]) -> set[int]:
     for position, line in enumerate(lines[:SITE_HEADER_LINES]):
         text = line.clean
         words = len(text.split())
-        if head.byline(text) is not None or head.is_lone_byline(text):
+        if bylines.byline(text) is not None or bylines.is_lone_byline(text):
             break  # "Jane Roe | Politics | Analysis" is a byline, not a menu
         if position == 0 and is_site_name(text) and not is_navigation(line):
             named = True  # the name at the top, even where a one-item menu follows it
@@ -355,9 +355,9 @@ def header_navigation(lines: list[Line]) -> set[int]:
             navigation.add(position)  # the name again, before its tagline
         elif is_navigation(line) or position in in_menu:  # a skip link starts no menus
             navigation.add(position)
-            menus_seen = menus_seen or named or head.is_menu_line(line.text) or \
+            menus_seen = menus_seen or named or line_shapes.is_menu_line(line.text) or \
                 position in in_menu
-        elif head.is_chrome(text) or date_in_line(text):
+        elif line_shapes.is_chrome(text) or date_in_line(text):
             pass
         elif menus_seen:
             if not named and is_site_name(text):
@@ -379,12 +379,13 @@ def one_item_menus(lines: list[Line]) -> set[int]:
     """Menus printed one item per line ("Walks", "Gear", "Wild camping", "Routes"): runs of
     at least three lines of one or two words."""
     short = [len(line.clean.split()) <= MENU_ITEM_WORDS and not date_in_line(line.clean)
-             and not head.is_chrome(line.clean) for line in lines]  # labels count on their own
+             and not line_shapes.is_chrome(line.clean)  # labels count on their own
+             for line in lines]
     found: set[int] = set()
     start = 0
     for position in range(len(short) + 1):
         if position == len(short) or not short[position]:
-            if position - start >= head.MENU_MIN_ITEMS:
+            if position - start >= line_shapes.MENU_MIN_ITEMS:
                 found.update(range(start, position))
             start = position + 1
     return found
@@ -396,8 +397,8 @@ def is_site_name(text: str) -> bool:
 
 def is_navigation(line: Line) -> bool:
     """A label, a menu row, or a section's name: a header's menus, one item per line too."""
-    return head.is_ui_label(line.clean) or head.is_menu_line(line.text) or \
-        head.is_section_label(line.clean)
+    return line_shapes.is_ui_label(line.clean) or line_shapes.is_menu_line(line.text) or \
+        line_shapes.is_section_label(line.clean)
 
 
 def site_part(text: str) -> str:
@@ -473,7 +474,7 @@ def looks_like_outlet(name: str) -> bool:
     words = name.split()
     if name in NOT_OUTLETS or not words:
         return False
-    return (words[0] == "The" and len(words) >= 2) or head.is_outlet(name)
+    return (words[0] == "The" and len(words) >= 2) or line_shapes.is_outlet(name)
 
 
 def make_paragraphs(kept: list[tuple[Line, str]]) -> tuple[Paragraph, ...]:

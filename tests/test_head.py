@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.head import is_menu_line
 from generator.ingest import decode_source
+from generator.line_shapes import is_menu_line
 from generator.model import Article
 from generator.outlets import load_outlets, name_publishers
 from generator.parse import parse_source

@@ -1064,9 +1064,9 @@ def is_past_verb(token: Tok) -> bool:
 
 @cache
 def is_given_name(word: str) -> bool:
-    from ..head import _given_names  # the list of given names the byline reader uses
+    from ..bylines import given_name_detector  # the list of given names the byline reader uses
 
-    return word.isalpha() and str(_given_names().get_gender(word)) != "unknown"
+    return word.isalpha() and str(given_name_detector().get_gender(word)) != "unknown"
 
 
 def gender_fits(name: str, gender: str | None) -> bool:
@@ -1076,9 +1076,9 @@ def gender_fits(name: str, gender: str | None) -> bool:
     first = name.split()[0]
     if not first.isalpha() or not first.isascii():
         return True
-    from ..head import _given_names
+    from ..bylines import given_name_detector
 
-    guess = str(_given_names().get_gender(first))
+    guess = str(given_name_detector().get_gender(first))
     other = "female" if gender == "male" else "male"
     return guess not in (other, f"mostly_{other}")
 
