@@ -27,7 +27,7 @@ from .line_shapes import (
 
 NAME_MAX_WORDS = 4
 MAX_LONE_NAMES = 3  # names on a byline line without a cue
-HEBREW_INITIAL = re.compile(r"^[א-ת][.'׳]$")
+RTL_INITIAL = re.compile(r"^(?:[א-ת][.'׳]|[\u0621-\u064a]\.)$")  # "ת. כהן", "ك. بن عيسى"
 DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)")
 DASH_SPLIT = re.compile(r"\s+[-–—|]+\s+|\s*\|\s*")
 NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\b(?:and|AND)\b|\bو(?=\s))\s*")
@@ -40,8 +40,8 @@ NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "abu", "de", "da", 
 def is_person_name(name: str) -> bool:
     """A bylined name: one to four words, capitalised in Latin script, no digits."""
     words = name.split()
-    if not 0 < len(words) <= NAME_MAX_WORDS or any(ch.isdigit() for ch in name):
-        return False
+    if not 0 < len(words) <= NAME_MAX_WORDS or any(ch.isdigit() for ch in name) or ":" in name:
+        return False  # "Contact: Jane Roe" is a press office's contact line
     if is_section_label(name):  # "כתבת משפט" is a legal correspondent, "משפט" no name
         return False
     if language.is_rtl_text(name):
@@ -242,7 +242,7 @@ def is_lone_byline(text: str) -> bool:
     script = language.script_language(text)
     if script is not None:  # a given name, or an initial ("ת. כהן", Israeli papers' style)
         return starts_with_given_name(text, script) or \
-            (script == "he" and HEBREW_INITIAL.match(words[0]) is not None)
+            RTL_INITIAL.match(words[0]) is not None
     return starts_with_latin_given_name(text) or \
         (len(words) == 3 and MIDDLE_INITIAL.match(words[1]) is not None)
 
@@ -256,8 +256,9 @@ def starts_with_given_name(name: str, script: str) -> bool:
     return first in words.given or first in words.common_given or first in words.listed_given
 
 
-REPORTING_FROM = re.compile(  # "Jane Roe in Cairo", "Jane Roe at the Harbour Stadium"
-    r"^(.+?) (?:in|at)(?: the)? [A-Z][\w'’.-]*(?: [A-Z&][\w'’.-]*){0,3}$")
+REPORTING_FROM = re.compile(  # "Jane Roe in Cairo", "Jane Roe at the Harbour Stadium", "Jane
+    # Roe reports"
+    r"^(.+?) (?:(?:in|at)(?: the)? [A-Z][\w'’.-]*(?: [A-Z&][\w'’.-]*){0,3}|reports)$")
 MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")  # "Jane Q. Roe"
 RTL_CITY_AUTHOR = re.compile(r"^(\S+(?: \S+)?)\s+[-–—]\s+(\S+(?: \S+){1,3})$")
 RTL_CITY_COLON_AUTHOR = re.compile(r"^(\S+(?: \S+)?):\s+(\S+(?: \S+){1,2})$")  # "وهران: NAME"

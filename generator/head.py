@@ -90,10 +90,20 @@ LEAD_SHARED_SHARE = 0.6  # of a headline's words its lead paragraph also says
 CONTENT_WORD_MIN_CHARS = 3
 ATTACHED_LETTERS = "وبلفكובלהמשכ"  # "and", "in", "to", "the", "from", "that", "as"
 ROW_SPLIT = re.compile(r"\s+[-–—|·•]+\s+|\s*\|\s*")  # the pieces of a metadata row
+BYLINE_DATE_JOINT = re.compile(r"\s+(?:on|at|,)\s*$")  # "Posted by Jane Roe on 3 May 2024"
 SOURCE_LINE = re.compile(r"^[/|\s]*(?:source|المصدر|מקור)\s*:\s*(.+)$", re.I)
 COPYRIGHT_OWNER = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?"
                              r"\s*([A-Z][\w.&'’ -]{1,50}?)[.,]?\s*(?:all rights reserved.*)?$",
                              re.I)
+# An Arabic or Hebrew copyright line: "© זמן אמת 2019 - כל הזכויות שמורות", "© القدس العربي 2006",
+# or the owner after "all rights reserved to": "جميع الحقوق محفوظة لصحيفة الغد © 2012".
+RTL_NAME = r"[\u0590-\u06ff][\u0590-\u06ff\"'״׳-]*(?: [\u0590-\u06ff][\u0590-\u06ff\"'״׳-]*){0,3}?"
+RTL_COPYRIGHT_OWNER = re.compile(
+    rf"^\s*©\s*(?:\d{{4}}\s*)?({RTL_NAME})\s*(?:\d{{4}}|[-–|.,]|$)"
+    rf"|(?:جميع|كل) الحقوق محفوظة\s*(?:ل|لـ)\s*(?:صحيفة |جريدة |موقع |شبكة |قناة )?({RTL_NAME})"
+    rf"\s*(?:©|\d{{4}}|[-–|.,]|$)"
+    rf"|כל הזכויות שמורות\s*ל-?({RTL_NAME})\s*(?:©|\d{{4}}|[-–|.,]|$)")
+RTL_RIGHTS_WORDS = ("كل", "جميع", "כל")  # "© כל הזכויות שמורות" names no owner
 WELCOME = re.compile(r"^welcome to ([A-Z][\w.&'’!-]*(?: [A-Z][\w.&'’!-]*){0,4})[.!]", re.I)
 REPORTS_FROM = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) reports from [A-Z]")
 
@@ -250,13 +260,26 @@ def metadata_row(text: str, order: str | None) -> tuple[list[str], str | None, s
     4:00 AM EDT | Last Updated: June 3, 2024". The names, the outlet, the first date."""
     if date_in_line(text, order) is None:
         return None  # most head lines: no date, no row (this runs on every one)
-    pieces = [p for p in ROW_SPLIT.split(text) if p.strip()]
+    pieces = [part for p in ROW_SPLIT.split(text) if p.strip()
+              for part in byline_then_date(p, order)]
     dated = [p for p in pieces if date_in_line(p, order) is not None and is_date_line(p, order)]
     rest = [p for p in pieces if p not in dated]
     if not dated or not rest or (found := byline(" | ".join(rest))) is None or not found[0]:
         return None
     date = date_in_line(dated[0], order)
     return (found[0], found[1], date) if date is not None else None
+
+
+def byline_then_date(piece: str, order: str | None) -> list[str]:
+    """"Posted by Jane Roe on 3 November 2008 in Travel" -> the byline and the date: a blog's
+    line, its categories after the date."""
+    found = find_dates(piece, order)
+    if not found or byline_cue(piece) is None:
+        return [piece]
+    before = piece[:found[0].start]
+    if (joint := BYLINE_DATE_JOINT.search(before)) is None:
+        return [piece]
+    return [before[:joint.start()], piece[found[0].start:found[0].end]]
 
 
 def latin_site_name(text: str) -> str | None:
@@ -293,6 +316,7 @@ def is_name_over_role(text: str, following: str) -> bool:
     """"Yael Berger" over "Legal Correspondent" ("יעל ברגר" over "כתבת משפט"): a bylined name
     on its own line, its job on the next."""
     return 2 <= len(text.split()) <= 3 and is_person_name(text.strip()) and \
+        text.split()[0].casefold() not in STOP_WORDS and \
         not is_outlet(text) and is_job_title(following) and \
         len(following.split()) <= ROLE_LINE_MAX_WORDS and byline(following) is None
 
@@ -362,6 +386,12 @@ def is_role_line(texts: list[str], position: int) -> bool:
         (is_lone_byline(texts[position - 1]) or byline(texts[position - 1]) is not None)
 
 
+def is_lone_headline(text: str) -> bool:
+    """One headline on its line: no label, no menu row or bar, no run of sentences (a
+    paywall's "Log in to read on. Subscribers? Sign in")."""
+    return not is_label_shaped(text) and "|" not in text and len(sentences(text)) == 1
+
+
 def past_standfirst(texts: list[str], above: list[int]) -> int:
     """The headline over the byline, date or body: the nearest line, or the line right over
     it while that one is no label and the nearest reads as its standfirst (a kicker or
@@ -377,6 +407,12 @@ def past_standfirst(texts: list[str], above: list[int]) -> int:
         chosen -= 1  # a credit, outlet or section name under the headline
     for _ in range(HEADLINE_BLOCK_LINES - 1):
         upper = chosen - 1
+        # a section label between the headline and its longer standfirst ("WEATHER")
+        label_between = upper not in above and upper - 1 in above and upper > 0 and \
+            (is_section_label(texts[upper]) or is_label_shaped(texts[upper])) and \
+            len(texts[chosen].split()) > len(texts[upper - 1].split()) >= HEADLINE_MIN_WORDS and \
+            is_lone_headline(texts[upper - 1])
+        upper -= label_between
         if upper not in above:
             break
         text, below = texts[upper], texts[chosen]
@@ -664,12 +700,24 @@ def read_body_metadata(head: Head, texts: list[str], end: int, order: str | None
             head.add_authors(names, position)
         if head.publisher is None and (match := COPYRIGHT_OWNER.match(text)):
             head.publisher = without_company(match[1].strip())
+        if head.publisher is None and (owner := rtl_copyright_owner(text)) is not None:
+            head.publisher = owner
         if head.date is None and len(text.split()) <= FOOT_DATE_MAX_WORDS and \
                 (published := foot_publication_dates(text, order)):
             head.date = published[0].date  # "First published on 11 September 2024" at the foot
             head.dropped.add(position)
     if len(texts) > 1:
         read_sign_off(head, texts[-1], len(texts) - 1)
+
+
+def rtl_copyright_owner(text: str) -> str | None:
+    """The owner an Arabic or Hebrew copyright line names ("© זמן אמת 2019", "جميع الحقوق محفوظة
+    لصحيفة الغد")."""
+    match = RTL_COPYRIGHT_OWNER.search(text)
+    owner = next((group for group in match.groups() if group), None) if match else None
+    if owner is None or owner.split()[0] in RTL_RIGHTS_WORDS:
+        return None
+    return owner.strip()
 
 
 def read_sign_off(head: Head, last: str, position: int) -> None:

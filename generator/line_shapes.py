@@ -24,6 +24,7 @@ HEAD_MAX_LINES = 60  # menus can be long; a head never is longer than this
 BODY_MIN_WORDS = 26  # a line this long is a paragraph whatever it ends with
 SENTENCE_MIN_WORDS = 10  # ... and one this long ending like a sentence is one too
 HEADLINE_MAX_WORDS = 25
+RTL_OUTLET_MAX_WORDS = 5  # "وكالة الأنباء الأردنية", "جريدة الشرق الأوسط اليومية"
 # A head line this short, right over a headline-shaped line at least twice as long (and
 # this long), is a label: see past_standfirst.
 LABEL_MAX_WORDS = 4
@@ -51,6 +52,9 @@ HEBREW_NUMERAL = re.compile(r"^ה?[א-ת]{0,3}[\"״׳'][א-ת]$")  # ט״ז, ה�
 SENTENCE_END = re.compile(r"[.!?…:][\"”’»')\]]*$")
 BULLET = re.compile(r"^[•·▪◦●■*>-]\s*")
 FILE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$", re.I)  # an image's name
+# A blog's links to the posts before and after ("« Older: A wet weekend", "Newer: X »"); an
+# Arabic quote mark sits against its word ("«التعليم» تعتمد"), a pager's arrow apart.
+PAGER_LINK = re.compile(r"^[«‹←]\s|\s[»›→]$")
 URL = re.compile(r"^(?:https?://|www\.)\S+$")
 QUOTES = "\"'“”‘’«»„"
 CAPTION_CREDIT = re.compile(
@@ -95,6 +99,7 @@ class Shapes:
     role_words: frozenset[str]
     agencies: dict[str, str]  # casefolded -> as written
     outlet_words: frozenset[str]
+    rtl_outlet_words: frozenset[str]
     logo_suffixes: tuple[str, ...]
     company_suffixes: tuple[str, ...]  # longest first
     date_line_words: frozenset[str]
@@ -123,6 +128,7 @@ def shapes() -> Shapes:
         role_words=frozenset(words("role_words")),
         agencies={str(a).casefold(): str(a) for a in data["agencies"]},
         outlet_words=frozenset(words("outlet_words")),
+        rtl_outlet_words=frozenset(words("rtl_outlet_words")),
         logo_suffixes=tuple(words("logo_suffixes")),
         company_suffixes=tuple(sorted(words("company_suffixes"), key=len, reverse=True)),
         date_line_words=frozenset(words("date_line_words")),
@@ -170,6 +176,7 @@ def is_chrome(text: str) -> bool:
     key = text.casefold()
     short = len(text) <= DATA_LINE_MAX_CHARS  # a paragraph is no ticker
     return (is_ui_label(text) or URL.match(text) is not None or is_relative_time_line(text)
+            or PAGER_LINK.search(text) is not None
             or (short and (is_data_line(text) or is_time_line(text))
                 and date_in_line(text) is None)
             or (any(phrase in key for phrase in shapes().chrome_phrases)
@@ -309,6 +316,13 @@ def is_outlet(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= 6 and (text.casefold() in shapes().agencies or any(
         w.casefold().strip(".,") in shapes().outlet_words for w in words)) and text[0].isupper()
+
+
+def is_rtl_outlet(text: str) -> bool:
+    """"جريدة الديوانية", "חדשות הכרמל": what the outlet is, then its name (an acronym in
+    brackets after it: "وكالة الأنباء الأردنية (بترا)")."""
+    words = re.sub(r"\s*\([^()]*\)\s*$", "", text).split()
+    return 2 <= len(words) <= RTL_OUTLET_MAX_WORDS and words[0] in shapes().rtl_outlet_words
 
 
 def is_label_shaped(text: str) -> bool:

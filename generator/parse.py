@@ -35,7 +35,7 @@ FLATTENED_MIN_CHARS = 300  # a menu row with wide gaps is shorter
 FLATTENED_MIN_GAPS = 8
 FLATTENED_MID_SENTENCE_SHARE = 0.3
 SENTENCE_END_MARKS = ".!?…\"”’»:)"
-SEPARATOR = re.compile(r"^\s*(?:[-=*_~#]\s*){3,}$|\f")
+SEPARATOR = re.compile(r"^\s*(?:[-=*_~#─━═—–]\s*){3,}$|\f")  # "-----", "───", a form feed
 # An outlet's name: up to five capitalised words. Cues that come before the name are found by
 # scanning forward; cues that come after it ("... has learned") are found first, and the name
 # is then looked for just before them: scanning forward for "a name, then a cue" would try a
@@ -62,6 +62,7 @@ TAGLINE_MAX_WORDS = 14
 MENU_ITEM_WORDS = 2  # a menu printed one item per line: "Wild camping"
 RTL_SITE_NAME_MAX_WORDS = 3  # "جريدة المرفأ", "זמן צפון"; a banner is longer
 MIN_ARTICLE_WORDS = 40
+SEPARATED_MIN_BODY_WORDS = 20  # after a separator line: less is the foot of the one before
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,12 @@ def segment_lines(lines: list[Line]) -> list[list[Line]]:
             chunks.append([])
         else:
             chunks[-1].append(line)
-    segments = []
+    segments: list[list[Line]] = []
     for chunk in chunks:
-        segments.extend(split_at_wide_gaps(chunk))
+        if segments and body_words(chunk) < SEPARATED_MIN_BODY_WORDS:
+            segments[-1].extend(chunk)  # "###" or "___" before a press release's or agency's foot
+        else:
+            segments.extend(split_at_wide_gaps(chunk))
     return [segment for segment in segments if segment] or [[]]
 
 
@@ -162,17 +166,17 @@ def split_at_wide_gaps(lines: list[Line]) -> list[list[Line]]:
         wide = position > 0 and line.gap_before >= 2 and line.gap_before > typical
         if wide and is_headline_shaped(line.clean) and \
                 word_total(segments[-1]) >= MIN_ARTICLE_WORDS and \
-                word_total(lines[position:]) >= MIN_ARTICLE_WORDS and \
-                has_body(lines[position:]):
+                body_words(lines[position:]) >= MIN_ARTICLE_WORDS:
             segments.append([])
         segments[-1].append(line)
     return segments
 
 
-def has_body(lines: Iterable[Line]) -> bool:
-    """A paragraph among the lines: a site's closing lists of links and sign-up boxes after a
-    wide gap ("Trending Stories", three headlines, "Email address") are no second article."""
-    return any(line_shapes.is_body_line(line.clean) for line in lines)
+def body_words(lines: Iterable[Line]) -> int:
+    """The words of the lines shaped as paragraphs: a site's closing lists of links, sign-up
+    boxes and contributor notes ("Trending Stories", three headlines, "Email address") make no
+    second article, however many words they hold."""
+    return sum(len(line.clean.split()) for line in lines if line_shapes.is_body_line(line.clean))
 
 
 def word_total(lines: Iterable[Line]) -> int:
@@ -324,11 +328,24 @@ def strip_site_header(lines: list[Line], draft: Draft, removed: list[Removed]) -
             continue
         if draft.publisher is None and (welcome := head.WELCOME.match(text)):
             draft.publisher = welcome[1]  # "Welcome to X. We use cookies..."
+        elif draft.publisher is None and (outlet := menu_outlet(text)) is not None:
+            draft.publisher = outlet  # "جريدة الديوانية | الأولى | محليات": the name opens the menu
         elif draft.publisher is None and position not in navigation and \
-                not line_shapes.is_chrome(text) and looks_like_name(site_part(text)):
+                not line_shapes.is_chrome(text) and \
+                not line_shapes.BREADCRUMB_MARKS.search(text) and \
+                looks_like_name(site_part(text)):  # a breadcrumb ("Home > Health") is no name
             draft.publisher = bylines.logo_publisher(text) or site_part(text)
         removed.append(Removed(line.text, line.start))
     return kept + lines[last_label + 1:]
+
+
+def menu_outlet(text: str) -> str | None:
+    """An Arabic or Hebrew outlet's name alone on a header line or first in its menu row
+    ("جريدة الديوانية | الأولى | محليات", "وكالة الأنباء الأردنية (بترا)")."""
+    first = site_part(text)
+    if not language.is_rtl_text(first) or not line_shapes.is_rtl_outlet(first):
+        return None
+    return re.sub(r"\s*\([^()]*\)\s*$", "", first)  # its acronym in brackets goes
 
 
 def header_navigation(lines: list[Line]) -> set[int]:

@@ -118,6 +118,9 @@ HEADLINE = "Envoys return to Cairo as talks enter a second week"
     f"{HEADLINE}\n\nPublished On 22 Nov 2023\n\n{BODY}",
     # a section's path over the headline, its parts joined by a bar
     f"News\nWorld | Middle East & Africa\n{HEADLINE}\nJane Roe\n3 May 2024\n\n{BODY}",
+    # a section label between the headline and its longer standfirst
+    f"News\nWorld\n{HEADLINE}\nDIPLOMACY\nMediators from three countries say both sides have "
+    f"softened their terms since the spring\nBy Jane Roe\n3 May 2024\n\n{BODY}",
     # capitals in a byline, names joined by "AND"
     f"World\n{HEADLINE}\nBY JANE ROE AND ALI HASSAN\nUpdated 6:48 PM GMT+3, April 29, 2024\n\n"
     f"{BODY}",
@@ -248,6 +251,16 @@ def test_question_headline_under_a_blog_date_line() -> None:
                     f"Ten years after the scare, the bill is finally arriving.\n\n{BODY}")
     assert (article.title, article.authors, article.date) == (question, ("Jane Roe",),
                                                              "2013-03-03")
+
+
+def test_blog_pager_links_and_posted_by_line() -> None:
+    """A blog's links to the older and newer posts over the headline; "Posted by X on DATE
+    in CATEGORIES | N Comments" under it."""
+    article = parse("« Older: A wet weekend on the harbour line\nNewer: Why I still buy paper "
+                    "tickets »\nFarewell to the old sleeper carriages\nPosted by Jane Roe on 3 "
+                    "November 2008 in Sleepers, West Country | 14 Comments\n\n" + BODY)
+    assert (article.title, article.authors, article.date) == (
+        "Farewell to the old sleeper carriages", ("Jane Roe",), "2008-11-03")
 
 
 def test_no_headline_when_the_page_starts_with_the_body() -> None:
@@ -389,6 +402,8 @@ def test_saved_date_prefix_and_its_text() -> None:
     ("By Jane Roe, Special to The Ledger", ["Jane Roe"]),
     ("Published 13/06/2024 | By Jane Roe", ["Jane Roe"]),
     ("By court reporter Jane Roe", ["Jane Roe"]),  # the job in lower case before the name
+    ("Jane Roe reports", ["Jane Roe"]),
+    ("By Jane Roe, University Communications", ["Jane Roe"]),  # an office after the name
     ("Jane Roe in Alexandria", ["Jane Roe"]),  # where she reports from
     ("Jane Roe at the Harbour Stadium", ["Jane Roe"]),
     ("Vikram Q. Raghunathan\nHARBOUR CITY, July 07, 2019 22:14 IST", ["Vikram Q. Raghunathan"]),
@@ -434,6 +449,12 @@ def test_name_over_its_job(page: str, author: str) -> None:
     assert parse(page).authors == (author,)
 
 
+def test_no_author_from_a_press_contact_line() -> None:
+    article = parse("Harbour Alliance calls for an inquiry into the spill\nFOR IMMEDIATE RELEASE\n"
+                    "Contact: Jane Roe, Communications Director\n\n" + BODY)
+    assert article.authors == ()
+
+
 def test_no_author_from_section_or_place_lines() -> None:
     for head in ("Latest Updates", "AMMAN - The Associated Press", "Reader Analysis"):
         assert parse(f"Talks resume in Cairo\n{head}\n\n{BODY}").authors == ()
@@ -461,6 +482,7 @@ def test_lone_name_byline_in_hebrew_and_under_the_standfirst() -> None:
 
 @pytest.mark.parametrize("line, author", [
     ("سمير بلقاسم", "سمير بلقاسم"),  # a lone name that starts with a given name
+    ("س. بلقاسم", "س. بلقاسم"),  # an initial
     ("وهران: سمير بلقاسم", "سمير بلقاسم"),  # "CITY: NAME"
     ("موفق الخطيب", "موفق الخطيب"),  # a given name only the byline list knows
     ("القاهرة ـ «المنبر» ـ من سمير بلقاسم:", "سمير بلقاسم"),  # the agency's "from NAME"
@@ -513,6 +535,21 @@ def test_arabic_city_dash_name_byline() -> None:
                                                 "Ledger")[:-1] + "\n", "The Ledger"),
     ("المحادثات تستأنف في القاهرة\n\n" + AR_BODY + "\n(الميناء)\n", "الميناء"),
     ("المحادثات تستأنف في القاهرة\n\n" + AR_BODY + "\n(وكالات)\n", None),
+    # an Arabic or Hebrew copyright line names its owner
+    ("المحادثات تستأنف في القاهرة\n\n" + AR_BODY + "\n© المرفأ اليوم 2019\n", "المرفأ اليوم"),
+    ("المحادثات تستأنف في القاهرة\n\n" + AR_BODY + "\nجميع الحقوق محفوظة لصحيفة المرفأ © 2012\n",
+     "المرفأ"),
+    ("השיחות מתחדשות בקהיר\n\n" + HE_BODY + "\n© זמן הנמל 2019 - כל הזכויות שמורות\n",
+     "זמן הנמל"),
+    ("השיחות מתחדשות בקהיר\n\n" + HE_BODY + "\n© כל הזכויות שמורות\n", None),
+    # an Arabic outlet's name first in its menu row, or alone with its acronym in brackets
+    ("جريدة المرفأ | الأولى | محليات | اقتصاد | رياضة\nالمحادثات تستأنف في القاهرة غدا بعد توقف\n\n"
+     + AR_BODY, "جريدة المرفأ"),
+    ("وكالة أنباء المرفأ (ومف)\nالرئيسية | محليات | اقتصاد | رياضة\n"
+     "المحادثات تستأنف في القاهرة غدا بعد توقف\n\n" + AR_BODY, "وكالة أنباء المرفأ"),
+    # a breadcrumb in the header is no site name
+    ("חדשות | פוליטיקה | בריאות | כלכלה\nראשי > בריאות\nהשיחות מתחדשות בקהיר מחר אחרי הפסקה\n\n"
+     + HE_BODY, None),
 ])
 def test_publisher_shapes(page: str, publisher: str | None) -> None:
     assert parse(page).publisher == publisher

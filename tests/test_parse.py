@@ -87,6 +87,18 @@ def test_closing_link_lists_after_a_wide_gap_are_no_second_article() -> None:
 def test_separator_line_splits_articles() -> None:
     articles = parse("One\n\n" + BODY + "\n-----\nTwo\n\n" + BODY)
     assert [a.title for a in articles] == ["One", "Two"]
+    assert [a.title for a in parse("One\n\n" + BODY + "\n──────────\nTwo\n\n" + BODY)] == \
+        ["One", "Two"]
+
+
+@pytest.mark.parametrize("foot", [
+    "###\n\nShare: Facebook | Twitter | Email\n\nHarbour Alliance · 12 Quay Street · Harbour",
+    "___\n\nHarbour Agency writer Jane Roe in Alexandria contributed to this report.\n",
+])
+def test_end_marks_before_the_foot_split_nothing(foot: str) -> None:
+    """A press release's "###" and an agency's "___" before its contributor line."""
+    [article] = parse("Strike hits city\n\n" + BODY + "\n\n" + foot)
+    assert article.title == "Strike hits city"
 
 
 def test_subheadings_are_headings_not_titles() -> None:
