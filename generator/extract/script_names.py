@@ -159,13 +159,14 @@ def may_be(word: str, lang: str, table: frozenset[str]) -> bool:
 
 
 GIVEN, COMMON, LISTED = "given", "common", "listed"  # how much support a given name needs
+FAMILY = "family"  # what supports a name: a particle or a frequent family name in it
 
 
 def given_form(token: Token, lang: str, words: ScriptCues) -> tuple[int, str, str] | None:
     """(prefix length, given name, its kind) if the token is a given name: GIVEN needs no
-    support, COMMON (also an ordinary word, or a particle that starts a name: "عبد", "أبو")
-    the support of a title, a particle or another name word, LISTED (only in the long derived
-    list, which holds ordinary words too) a title before or after it."""
+    support; COMMON (also an ordinary word, or a particle that starts a name: "عبد", "أبو")
+    and LISTED (only in the long derived list, which holds ordinary words too) the support of
+    a title, a particle or another name word of the curated lists."""
     if not may_be(token.word, lang, word_sets(lang)[0]):
         return None
     for size, form in bare_forms(token.word, lang):
@@ -200,10 +201,15 @@ def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[S
             index += 1
             continue
         size, _, kind = given
-        end, supported = name_run(toks, index, lang, words)
+        end, support = name_run(toks, index, lang, words)
         titled = title_before(toks, index, lang, words) or \
             title_after_comma(text, toks, end, lang, words)
-        supported = titled if kind == LISTED else kind == GIVEN or supported or titled
+        # a listed word is vouched for by a title, or by a particle or family name right after
+        # it; not by a given name after it (it is then as often a verb or a noun: "ولد بهاء"
+        # is "was born") or a family name further on ("سنوات دون إجراءات سلامة")
+        supported = kind == GIVEN or titled or (support is not None and kind == COMMON) or \
+            (kind == LISTED and support == FAMILY and index + 1 < len(toks) and
+             toks[index + 1].word in words.family | words.particles)
         if end > index + 1 and supported:
             start = toks[index].start + size
             found.append(ScriptName(start, toks[end - 1].end, text[start:toks[end - 1].end],
@@ -214,10 +220,12 @@ def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[S
     return found
 
 
-def name_run(toks: list[Token], first: int, lang: str, words: ScriptCues) -> tuple[int, bool]:
-    """Where the run of name words from a given name ends (exclusive), and whether a particle
-    or a second given name in it supports the name."""
-    index, plain, supported = first + 1, 0, False
+def name_run(toks: list[Token], first: int, lang: str,
+             words: ScriptCues) -> tuple[int, str | None]:
+    """Where the run of name words from a given name ends (exclusive), and what in it supports
+    the name: FAMILY (a particle or a frequent family name), GIVEN (a second given name), or
+    None."""
+    index, plain, supported = first + 1, 0, None
     while index < len(toks) and index - first < 5 and toks[index].joined:
         word = toks[index].word
         if is_stop(word, lang, words):
@@ -229,13 +237,13 @@ def name_run(toks: list[Token], first: int, lang: str, words: ScriptCues) -> tup
         if word in words.particles:
             if index + 1 >= len(toks) or not toks[index + 1].joined:
                 break
-            index, supported = index + 2, True
+            index, supported = index + 2, FAMILY  # "أبو العطا", "بن زايد"
             continue
         if word in words.given or word in words.common_given or word in words.name_tails:
-            index, supported = index + 1, True  # "محمد جواد", "عز الدين"
+            index, supported = index + 1, supported or GIVEN  # "محمد جواد", "عز الدين"
             continue
         if word in words.family:
-            return index + 1, True  # "רון שפירא": a family name ends the run
+            return index + 1, FAMILY  # "רון שפירא": a family name ends the run
         if has_article(word, lang):
             return index + 1, supported  # "الغصين", "אל-ערורי": the family name ends the run
         if plain >= FAMILY_WORDS[lang] or (plain == 1 and word[0] in PREFIX_LETTERS[lang]):
