@@ -289,6 +289,7 @@ def days_without_year(text: str, stated: list[Found] | None = None) -> list[DayM
 HEBREW_LETTER_VALUES = dict(zip("אבגדהוזחטיכךלמםנןסעפףצץקרשת",
                                 (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 20, 30, 40, 40, 50, 50, 60,
                                  70, 80, 80, 90, 90, 100, 200, 300, 400), strict=True))
+HEBREW_LETTER = re.compile(r"[א-ת]")
 HEBREW_NUMERAL = r"[א-ת]{1,4}(?:['׳]|[\"״][א-ת])"  # כ"ד, ט', תשע"ט
 
 
@@ -333,8 +334,8 @@ def date_in_line(line: str, order: str | None = None) -> str | None:
     Source: BBC", " date 2014-08-22 Headline"). Of two dates, the one after a "Published" cue
     wins, else the first. A year alone counts only when the line is nothing but the year.
     """
-    found = find_dates(line, order) or (hebrew_calendar_dates(line) if "״" in line or '"' in line
-                                        or "׳" in line or "'" in line else [])
+    found = find_dates(line, order) or (
+        hebrew_calendar_dates(line) if HEBREW_LETTER.search(line) is not None else [])
     if found:
         return next((f.date for f in found if f.published), found[0].date)
     alone = _tables().year_alone.match(fold(line))
