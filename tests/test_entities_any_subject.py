@@ -169,6 +169,15 @@ def ner_found(text: str, span: str, label: str) -> list[tuple[str, str]]:
     return [(item.name or item.surface, item.label) for item in items]
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("NOGALES, Ariz. — Agents seized the load.", "Ariz"),  # the model stops at the period
+    ("A man from Antioch, Tenn., was charged.", "Tenn."),
+])
+def test_a_states_news_style_abbreviation_is_the_state(text: str, span: str) -> None:
+    assert ner_found(text, span, "GPE") == [
+        ({"Ariz": "Arizona", "Tenn.": "Tennessee"}[span], "GPE")]
+
+
 @pytest.mark.parametrize("name", ["Recep Tayyip Erdoğan", "Volker Türk", "Thomas Müller",
                                   "Gabriel García Márquez", "Søren Kierkegaard", "Łukasz Nowak"])
 def test_names_with_accents_and_other_latin_letters_pass_the_filters(name: str) -> None:

@@ -70,6 +70,7 @@ class Cues:
     head_modifiers: frozenset[str]
     alias_cues: tuple[str, ...]  # longest first, so "also known as" wins over "known as"
     not_acronyms: frozenset[str]
+    place_abbreviations: dict[str, str]  # "Ariz." -> "Arizona"
     credit_cues: frozenset[str]
     scripts: dict[str, ScriptCues]
 
@@ -148,6 +149,7 @@ def cues() -> Cues:
         head_modifiers=lower_set(data["head_modifiers"]),
         alias_cues=tuple(sorted(lower_set(data["alias_cues"]), key=len, reverse=True)),
         not_acronyms=frozenset(words_of(data["not_acronyms"])),
+        place_abbreviations={str(k): str(v) for k, v in data["place_abbreviations"].items()},
         credit_cues=lower_set(data["credit_cues"]),
         scripts={lang: script_cues(data[lang], names.get(lang) or {}, listed.get(lang) or [])
                  for lang in ("ar", "he")})

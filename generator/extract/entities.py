@@ -398,6 +398,12 @@ class EntityExtractor:
         if "\n" in text or not text[:1].isupper() or not NAME_CHARS.match(text) or \
                 len(text.split()) > MAX_NAME_WORDS or POSSESSIVE_INSIDE.search(text):
             return []  # "Islamic Republic’s Revolutionary Guard" is two names, not one
+        at = start - own.start + len(text)
+        if (state := cues().place_abbreviations.get(text + own.text[at:at + 1])) is not None:
+            text = text + "."  # "Ariz." is Arizona: the period is part of the abbreviation
+            entity = self.known_names.get(fold(state))
+            return [Found(start, start + len(text), own.index, text, entity,
+                          "alias" if entity else "ner", "GPE", state)]
         entity = self.known_names.get(fold(text))
         if entity is not None:
             return [Found(start, start + len(text), own.index, text, entity, "alias")]
