@@ -69,6 +69,7 @@ CAPTION_CREDIT = re.compile(
 # "Image caption, X", BBC Arabic's "التعليق على الصورة، X"
 CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|video) caption|التعليق على الصورة)\s*[:,،]",
                            re.I)
+BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)\s*$")  # " (بترا)" after a name
 TRAILING_BRACKETS = re.compile(r"\s[(\[]([^()\[\]]{2,40})[)\]]\s*$")
 PHOTO_CREDIT = re.compile(
     r"^\s*[\[(]?\s*(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit|source)?"
@@ -244,9 +245,12 @@ def is_time_line(text: str) -> bool:
 
 def is_relative_time_line(text: str) -> bool:
     """"3 hours ago", "Updated 2 days ago", "منذ 3 ساعات", "לפני 3 שעות": how long ago, only."""
-    words = [w.casefold().strip(".,:;|()") for w in text.split()]
-    return 0 < len(words) <= RELATIVE_TIME_MAX_WORDS and \
-        any(w in shapes().relative_time_cues for w in words) and \
+    # asked of every line: a paragraph's words are not all cased and stripped first
+    pieces = text.split(None, RELATIVE_TIME_MAX_WORDS)
+    if not 0 < len(pieces) <= RELATIVE_TIME_MAX_WORDS:
+        return False
+    words = [w.casefold().strip(".,:;|()") for w in pieces]
+    return any(w in shapes().relative_time_cues for w in words) and \
         all(w.isdigit() or w in shapes().relative_time_cues or w in shapes().relative_time_words
             for w in words)
 
@@ -318,11 +322,15 @@ def is_outlet(text: str) -> bool:
         w.casefold().strip(".,") in shapes().outlet_words for w in words)) and text[0].isupper()
 
 
-def is_rtl_outlet(text: str) -> bool:
-    """"جريدة الديوانية", "חדשות הכרמל": what the outlet is, then its name (an acronym in
-    brackets after it: "وكالة الأنباء الأردنية (بترا)")."""
-    words = re.sub(r"\s*\([^()]*\)\s*$", "", text).split()
-    return 2 <= len(words) <= RTL_OUTLET_MAX_WORDS and words[0] in shapes().rtl_outlet_words
+def rtl_outlet_name(text: str) -> str | None:
+    """"جريدة الديوانية", "חדשות הכרמל": what the outlet is, then its name; the name without
+    the acronym in brackets some print after it ("وكالة الأنباء الأردنية (بترا)")."""
+    name = BRACKETED_TAIL.sub("", text)
+    words = name.split()
+    if not language.is_rtl_text(name) or not 2 <= len(words) <= RTL_OUTLET_MAX_WORDS or \
+            words[0] not in shapes().rtl_outlet_words:
+        return None
+    return name
 
 
 def is_label_shaped(text: str) -> bool:

@@ -342,10 +342,7 @@ def strip_site_header(lines: list[Line], draft: Draft, removed: list[Removed]) -
 def menu_outlet(text: str) -> str | None:
     """An Arabic or Hebrew outlet's name alone on a header line or first in its menu row
     ("جريدة الديوانية | الأولى | محليات", "وكالة الأنباء الأردنية (بترا)")."""
-    first = site_part(text)
-    if not language.is_rtl_text(first) or not line_shapes.is_rtl_outlet(first):
-        return None
-    return re.sub(r"\s*\([^()]*\)\s*$", "", first)  # its acronym in brackets goes
+    return line_shapes.rtl_outlet_name(site_part(text))
 
 
 def header_navigation(lines: list[Line]) -> set[int]:

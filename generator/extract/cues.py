@@ -45,7 +45,7 @@ class ScriptCues:
     given: frozenset[str]  # given names that are rarely anything else
     common_given: frozenset[str]  # given names that are also ordinary words
     family: frozenset[str]  # frequent family names: support for a common given name
-    listed_given: frozenset[str]  # data/byline_given_names.yml: a title must vouch for them
+    listed_given: frozenset[str]  # data/byline_given_names.yml: need a title or family name
     not_places: frozenset[str]  # ordinary words that are also a town's name (see gazetteer.py)
     gazetteer_countries: frozenset[str]  # where the gazetteer's smaller towns are kept
 

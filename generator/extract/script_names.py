@@ -209,7 +209,7 @@ def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[S
         # is "was born") or a family name further on ("سنوات دون إجراءات سلامة")
         supported = kind == GIVEN or titled or (support is not None and kind == COMMON) or \
             (kind == LISTED and support == FAMILY and index + 1 < len(toks) and
-             toks[index + 1].word in words.family | words.particles)
+             (toks[index + 1].word in words.family or toks[index + 1].word in words.particles))
         if end > index + 1 and supported:
             start = toks[index].start + size
             found.append(ScriptName(start, toks[end - 1].end, text[start:toks[end - 1].end],
