@@ -388,6 +388,38 @@ def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) ->
     assert script_names(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an office's own words between its title and the name, no punctuation between
+    ("وأوضحت المتحدثة الرسمية لهيئة النقل سلوى الدباغ أن الخدمة ستعود",
+     [("سلوى الدباغ", "PERSON"), ("هيئة النقل", "ORG")]),
+    ("ראש מועצת הכפר הירוק יניב טל אמר כי", [("יניב טל", "PERSON")]),
+    # ... but a title that is no office does not reach as far ("the suspect ... next Monday")
+    ("החשוד היה עתיד להשתחרר מהכלא ביום שני הקרוב", []),
+    # the subject of a verb of saying: after the name in Hebrew, before it in Arabic
+    ("עינב גרוס אמרה כי התוכנית תיבחן", [("עינב גרוס", "PERSON")]),
+    ("وأكد للصحفيين ابتسام القحطاني أن النتائج جيدة", [("ابتسام القحطاني", "PERSON")]),
+    ("وقال الحزب في بيان رسمي إن الاجتماع تأجل", []),  # a noun after a preposition
+    # a noun for a person in apposition after the name
+    ("وقال طلال النمر، خبير الطقس، إن الأمطار ستستمر", [("طلال النمر", "PERSON")]),
+    # a frequent family name is not a prefix letter and a function word ("כהן" is not כ + הן)
+    ("מזכ\"ל האיגוד, עזרא כהן, קרא לממשלה", [("עזרא כהן", "PERSON")]),
+])
+def test_arabic_and_hebrew_people_named_by_their_office_or_their_words(text: str,
+                                                                      expected: list) -> None:
+    assert script_names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("נערך טקס בקיבוץ גבעת חיים", [("גבעת חיים", "GPE")]),
+    ("המשחק נערך באצטדיון טדי", [("אצטדיון טדי", "GPE")]),
+    ("وأقيمت المباراة على ملعب الجلاء أمس", [("ملعب الجلاء", "GPE")]),
+    ("תלמידי ישיבת הכותל יצאו לרחובות", [("ישיבת הכותל", "ORG")]),
+])
+def test_arabic_and_hebrew_places_and_institutions_named_by_their_noun(text: str,
+                                                                        expected: list) -> None:
+    assert script_names(text) == expected
+
+
 def test_a_name_with_a_preposition_attached_does_not_follow_a_trigger_noun() -> None:
     result = extract(make_article("הוא ישב בכלא בישראל שנים רבות"))  # "in a prison in Israel"
     assert linked(result) == [("בישראל", "israel")]

@@ -32,6 +32,7 @@ class ScriptCues:
     """Arabic or Hebrew cue words, folded (see `matcher.fold`)."""
 
     person_titles: frozenset[str]  # one or two words
+    office_titles: frozenset[str]  # titles whose office's words may stand before the name
     org_triggers: frozenset[str]  # the name follows the word ("صحيفة معاريف")
     numbered_triggers: frozenset[str]  # only with a number after them ("חדשות 12")
     org_heads: frozenset[str]  # the word is part of the name ("معهد ...")
@@ -48,6 +49,11 @@ class ScriptCues:
     listed_given: frozenset[str]  # data/byline_given_names.yml: need a title or family name
     not_places: frozenset[str]  # ordinary words that are also a town's name (see gazetteer.py)
     gazetteer_countries: frozenset[str]  # where the gazetteer's smaller towns are kept
+    # from data/quote_cues.yml: what tells a speaker beside a name ("X אמר", "قال ... X أن",
+    # "X، خبير ...")
+    speech_verbs: frozenset[str]
+    complementizers: frozenset[str]
+    role_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -99,11 +105,12 @@ def folded_set(values: Any) -> frozenset[str]:
     return frozenset(fold(value) for value in words_of(values))
 
 
-def script_cues(section: dict[str, Any], names: dict[str, Any],
-                listed: list[str]) -> ScriptCues:
+def script_cues(section: dict[str, Any], names: dict[str, Any], listed: list[str],
+                speech: dict[str, Any]) -> ScriptCues:
     common = folded_set(names.get("common"))
     return ScriptCues(
         person_titles=folded_set(section.get("person_titles")),
+        office_titles=folded_set(section.get("office_titles")),
         org_triggers=folded_set(section.get("org_triggers")),
         numbered_triggers=folded_set(section.get("numbered_triggers")),
         org_heads=folded_set(section.get("org_heads")),
@@ -121,7 +128,10 @@ def script_cues(section: dict[str, Any], names: dict[str, Any],
         folded_set(section.get("person_titles")) - folded_set(section.get("org_triggers")) -
         folded_set(section.get("org_heads")) - folded_set(section.get("place_triggers")),
         not_places=folded_set(section.get("not_places")),
-        gazetteer_countries=frozenset(str(c) for c in section.get("gazetteer_countries") or []))
+        gazetteer_countries=frozenset(str(c) for c in section.get("gazetteer_countries") or []),
+        speech_verbs=folded_set(speech.get("verbs")),
+        complementizers=folded_set(speech.get("complementizers")),
+        role_nouns=folded_set(speech.get("unnamed_people")))
 
 
 @cache
@@ -129,6 +139,7 @@ def cues() -> Cues:
     data = yaml.safe_load((DATA / "entity_cues.yml").read_text(encoding="utf-8"))
     names = yaml.safe_load((DATA / "given_names.yml").read_text(encoding="utf-8"))
     listed = yaml.safe_load((DATA / "byline_given_names.yml").read_text(encoding="utf-8"))
+    speech = yaml.safe_load((DATA / "quote_cues.yml").read_text(encoding="utf-8"))
     return Cues(
         person_titles=lower_set(data["person_titles"]),
         title_words=frozenset(word for title in lower_set(data["person_titles"])
@@ -151,8 +162,9 @@ def cues() -> Cues:
         not_acronyms=frozenset(words_of(data["not_acronyms"])),
         place_abbreviations={str(k): str(v) for k, v in data["place_abbreviations"].items()},
         credit_cues=lower_set(data["credit_cues"]),
-        scripts={lang: script_cues(data[lang], names.get(lang) or {}, listed.get(lang) or [])
-                 for lang in ("ar", "he")})
+        scripts={lang: script_cues(data[lang], names.get(lang) or {}, listed.get(lang) or [],
+                                   speech[language])
+                 for lang, language in (("ar", "arabic"), ("he", "hebrew"))})
 
 
 def alternation(words: frozenset[str] | tuple[str, ...]) -> str:

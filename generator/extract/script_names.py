@@ -184,6 +184,8 @@ def given_form(token: Token, lang: str, words: ScriptCues) -> tuple[int, str, st
 
 def is_stop(word: str, lang: str, words: ScriptCues) -> bool:
     stops = word_sets(lang)[1]
+    if word in words.family and word not in stops:
+        return False  # "כהן" is the name Cohen, not כ + "הן" ("like them")
     return may_be(word, lang, stops) and any(form in stops for _, form in bare_forms(word, lang))
 
 
@@ -203,7 +205,8 @@ def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[S
         size, _, kind = given
         end, support = name_run(toks, index, lang, words)
         titled = title_before(toks, index, lang, words) or \
-            title_after_comma(text, toks, end, lang, words)
+            title_after_comma(text, toks, end, lang, words) or \
+            speaks(text, toks, index, end, lang, words)
         # a listed word is vouched for by a title, or by a particle or family name right after
         # it; not by a given name after it (it is then as often a verb or a noun: "ولد بهاء"
         # is "was born") or a family name further on ("سنوات دون إجراءات سلامة")
@@ -252,25 +255,57 @@ def name_run(toks: list[Token], first: int, lang: str,
     return index, supported
 
 
+# How far back a title may stand from the name: three words, or an office's longer phrase
+# when no punctuation breaks it ("ראש עיריית תל אביב-יפו רון חולדאי").
+TITLE_REACH, OFFICE_REACH = 3, 6
+
+
 def title_before(toks: list[Token], index: int, lang: str, words: ScriptCues) -> bool:
-    """A title among the three words before ("الرئيس الإيراني السابق حسن روحاني")."""
-    for back in range(max(0, index - 3), index):
+    """A title among the three words before ("الرئيس الإيراني السابق حسن روحاني"), or up to
+    six before with no punctuation between ("المتحدثة الرسمية لوزارة التعليم ابتسام ...")."""
+    unbroken = index
+    while unbroken > 0 and index - unbroken < OFFICE_REACH and toks[unbroken].joined:
+        unbroken -= 1
+    for back in range(min(max(0, index - TITLE_REACH), unbroken), index):
+        titles = words.person_titles if index - back <= TITLE_REACH else words.office_titles
         pair = " ".join(t.word for t in toks[back:back + 2])
         # a token loses the geresh of an abbreviated title ("פרופ'" is the token "פרופ")
-        if any(form in words.person_titles or form + "'" in words.person_titles
-               for _, form in bare_forms(toks[back].word, lang)) or pair in words.person_titles:
+        if any(form in titles or form + "'" in titles
+               for _, form in bare_forms(toks[back].word, lang)) or pair in titles:
             return True
     return False
 
 
 def title_after_comma(text: str, toks: list[Token], end: int, lang: str,
                       words: ScriptCues) -> bool:
-    """"X Y, מפקד ...", "X Y، المتحدث ...": a title in apposition right after the name."""
+    """"X Y, מפקד ...", "X Y، خبير ...": a title or a noun for a person in apposition right
+    after the name."""
     if end >= len(toks) or end == 0:
         return False
     gap = text[toks[end - 1].end:toks[end].start]
     return gap.strip() in (",", "،") and any(
-        form in words.person_titles for _, form in bare_forms(toks[end].word, lang))
+        form in words.person_titles or form in words.role_nouns
+        for _, form in bare_forms(toks[end].word, lang))
+
+
+SPEECH_REACH = 8  # words between an Arabic verb of saying and its subject's name
+
+
+def speaks(text: str, toks: list[Token], first: int, end: int, lang: str,
+           words: ScriptCues) -> bool:
+    """The name is the subject of a verb of saying: "X Y אמר" (Hebrew puts the verb after),
+    "وأوضح ... X Y أن" (Arabic before, the clause of what was said right after the name)."""
+    if end >= len(toks) or not toks[end].joined or end - first < 2:
+        return False
+    after = toks[end].word
+    if lang == "he":
+        return after in words.speech_verbs or (after[0] == "ו" and after[1:] in words.speech_verbs)
+    if after not in words.complementizers or \
+            (first > 0 and is_stop(toks[first - 1].word, lang, words)):
+        return False  # "وقال الحزب في بيان رسمي إن": a name after a preposition is no subject
+    return any(form in words.speech_verbs
+               for token in toks[max(0, first - SPEECH_REACH):first]
+               for _, form in bare_forms(token.word, lang))
 
 
 # --- organisations and places named by the noun before them --------------------------------
