@@ -342,6 +342,9 @@ def without_company(owner: str) -> str:
     """"The Ledger Company" -> "The Ledger": the outlet a copyright line's owner publishes
     (the year some lines print after the owner goes too)."""
     owner = re.sub(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$", "", owner)
+    first, _, rest = owner.partition(" ")
+    if first in shapes().company_prefixes and rest:
+        owner = rest  # "הוצאת עיתון הארץ בע"מ" -> "עיתון הארץ בע"מ"
     for suffix in shapes().company_suffixes:
         if owner.casefold().endswith(" " + suffix):
             name = owner[:-len(suffix)].rstrip(" ,")

@@ -717,7 +717,7 @@ def rtl_copyright_owner(text: str) -> str | None:
     owner = next((group for group in match.groups() if group), None) if match else None
     if owner is None or owner.split()[0] in RTL_RIGHTS_WORDS:
         return None
-    return owner.strip()
+    return without_company(owner.strip())
 
 
 def read_sign_off(head: Head, last: str, position: int) -> None:

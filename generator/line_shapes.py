@@ -103,6 +103,7 @@ class Shapes:
     rtl_outlet_words: frozenset[str]
     logo_suffixes: tuple[str, ...]
     company_suffixes: tuple[str, ...]  # longest first
+    company_prefixes: tuple[str, ...]
     date_line_words: frozenset[str]
     relative_time_cues: frozenset[str]
     relative_time_words: frozenset[str]
@@ -132,6 +133,7 @@ def shapes() -> Shapes:
         rtl_outlet_words=frozenset(words("rtl_outlet_words")),
         logo_suffixes=tuple(words("logo_suffixes")),
         company_suffixes=tuple(sorted(words("company_suffixes"), key=len, reverse=True)),
+        company_prefixes=tuple(words("company_prefixes")),
         date_line_words=frozenset(words("date_line_words")),
         relative_time_cues=frozenset(words("relative_time_cues")),
         relative_time_words=frozenset(words("relative_time_words")),

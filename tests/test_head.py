@@ -542,6 +542,9 @@ def test_arabic_city_dash_name_byline() -> None:
     ("השיחות מתחדשות בקהיר\n\n" + HE_BODY + "\n© זמן הנמל 2019 - כל הזכויות שמורות\n",
      "זמן הנמל"),
     ("השיחות מתחדשות בקהיר\n\n" + HE_BODY + "\n© כל הזכויות שמורות\n", None),
+    # ... in company form: the publishing house and its "Ltd." are not the outlet's name
+    ("השיחות מתחדשות בקהיר\n\n" + HE_BODY + "\n© כל הזכויות שמורות להוצאת זמן הנמל בע\"מ\n",
+     "זמן הנמל"),
     # an Arabic outlet's name first in its menu row, or alone with its acronym in brackets
     ("جريدة المرفأ | الأولى | محليات | اقتصاد | رياضة\nالمحادثات تستأنف في القاهرة غدا بعد توقف\n\n"
      + AR_BODY, "جريدة المرفأ"),
