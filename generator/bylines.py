@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS  # "The" is a given name somewhe
 
 from . import language
 from .extract.cues import cues
+from .extract.gazetteer import places
 from .extract.matcher import fold
 from .line_shapes import (
     PHOTO_CREDIT,
@@ -22,6 +23,7 @@ from .line_shapes import (
     is_outlet,
     is_section_label,
     is_ui_label,
+    rtl_outlet_name,
     shapes,
 )
 
@@ -31,7 +33,7 @@ RTL_INITIAL = re.compile(r"^(?:[א-ת][.'׳]|[\u0621-\u064a]\.)$")  # "ת. כה�
 DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)")
 DASH_SPLIT = re.compile(r"\s+[-–—|]+\s+|\s*\|\s*")
 NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\b(?:and|AND)\b|\bو(?=\s))\s*")
-CREDIT_END = re.compile(r"[;)\n]|\b(?:[Ee]dit|[Rr]eport|[Aa]dditional|[Cc]ompil)\w*|"
+CREDIT_END = re.compile(r"[;)\n]|\s[-–—]\s|تحرير|\b(?:[Ee]dit|[Rr]eport|[Aa]dditional|[Cc]ompil)\w*|"
                         r"\bin [A-Z]|\bfor [A-Z]")
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "abu", "de", "da", "del", "della",
                             "van", "von", "der", "du", "la", "le", "di", "dos", "das", "ben"})
@@ -270,8 +272,10 @@ def rtl_city_byline(text: str) -> list[str] | None:
         return None  # "CITY - OUTLET:": a dateline (rtl_dateline_outlet)
     colon = RTL_CITY_COLON_AUTHOR.match(text)
     script = language.script_language(text)
-    if colon and script is not None and starts_with_given_name(colon[2], script):
-        return [colon[2]]
+    if colon and script is not None and (starts_with_given_name(colon[2], script) or (
+            colon[1] in places(script) and not is_section_label(colon[2]) and
+            not any(c.isdigit() for c in colon[2]))):
+        return [colon[2]]  # a given name we know, or a town the gazetteer knows before it
     match = RTL_CITY_AUTHOR.match(text)
     if not match or not language.is_rtl_text(match[2]) or any(c.isdigit() for c in match[2]):
         return None
@@ -297,6 +301,8 @@ def dateline_agency(text: str) -> str | None:
         key = candidate.strip().casefold()
         if key in shapes().agencies:
             return shapes().agencies[key]
+    if match and (is_outlet(match[1].strip()) or rtl_outlet_name(match[1].strip())):
+        return match[1].strip()  # "CHICAGO (Meridian Newswire) -", "دبي (وكالة X للأنباء) -"
     return None
 
 

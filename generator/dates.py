@@ -174,9 +174,11 @@ def _iso(year: int, month: int, day: int | None = None) -> str | None:
 def _numeric(match: re.Match[str], order: str | None) -> str | None:
     a, b, y = match["num_a"], match["num_b"], match["num_y"]
     if len(y) == 2:
-        # A two-digit year only in a clearly dated shape: "7/23/17", "07.09.18" (a hyphen
-        # with two digits each is as likely a phone number: "03-12-12").
-        if match["num_s"] == "-" or match["num_s"] == "." and (len(a) != 2 or len(b) != 2):
+        # A two-digit year only in a clearly dated shape: "7/23/17", "07.09.18", or "3.11.15"
+        # on a page whose order is known (Hebrew and Arabic pages are day-first); a hyphen
+        # with two digits each is as likely a phone number: "03-12-12".
+        if match["num_s"] == "-" or match["num_s"] == "." and (len(a) != 2 or len(b) != 2) \
+                and order is None:
             return None
         year = int(y) + (2000 if int(y) < _tables().pivot else 1900)
     else:

@@ -39,8 +39,9 @@ DATA_FIGURE_SHARE = 0.3  # a headline's figures are fewer ("to cut 1,200 jobs")
 DATA_LINE_MAX_CHARS = 300
 FIGURE = re.compile(r"\S*\d\S*")  # a word with a digit in it: "38,912.40", "341/6"
 MENU_ITEM_MAX_WORDS = 4  # "What's On", "Ask a Doctor"
-BREADCRUMB_MARKS = re.compile(r"\s*[›>»]\s*")  # "Home > World > Africa"
+BREADCRUMB_MARKS = re.compile(r"\s*[›>»▸▹►▶❯]\s*")  # "Home > World > Africa"
 SECTION_PATH_BAR = re.compile(r"\s+\|\s+")  # "Scotland | Edinburgh, Fife & East"
+SECTION_PATH_MIN_PARTS = 3  # "תחבורה | רכבת קלה | גוש דן"; two may be "Outlet | credit"
 SHORT_LABEL_MARKS = (",", "•")  # "Schools, Labor", "Politics • Local"
 # The publisher's tag list, "Tags: Harvest, Farming": metadata, never the headline.
 TAG_LINE = re.compile(r"^\s*(?:filed under|tags?|topics?|categories|category)\s*:\s*(.+)$", re.I)
@@ -75,7 +76,7 @@ PHOTO_CREDIT = re.compile(
     r"^\s*[\[(]?\s*(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit|source)?"
     r"\s*[:,]", re.I)  # "Photo: X", "Image source, X"
 # Between a menu's items: a bar, a bullet, an arrow or a slash with spaces, or a wide gap.
-MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[»›>/]\s+|\s{2,}|\t")
+MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[»›>/▸▹►▶❯]\s+|\s{2,}|\t")
 
 
 class LineLike(Protocol):
@@ -186,7 +187,8 @@ def is_chrome(text: str) -> bool:
                 and date_in_line(text) is None)  # "3 May 2024 • 4 min read" dates the page
             or (BULLET.match(text) is not None and len(text.split()) <= 5)
             or is_photo_credit(text)
-            or (not any(ch.isalpha() for ch in text) and date_in_line(text) is None))
+            # (a numeric date in some order: "3.11.15" is a date on a day-first page)
+            or (not any(ch.isalpha() for ch in text) and date_in_line(text, "DMY") is None))
 
 
 def is_photo_credit(text: str) -> bool:
@@ -343,9 +345,12 @@ def is_label_shaped(text: str) -> bool:
     if BREADCRUMB_MARKS.search(text):
         return all(len(part.split()) <= LABEL_MAX_WORDS for part in BREADCRUMB_MARKS.split(text))
     if SECTION_PATH_BAR.search(text):  # a kicker's headline has lower-case words
-        return all(len(part.split()) <= LABEL_MAX_WORDS and all(
-            w[0].isupper() or w in ("&", "and", "of") for w in part.split())
-            for part in SECTION_PATH_BAR.split(text))
+        # (Arabic and Hebrew have no case: there, a path of three or more labels' few words)
+        parts = SECTION_PATH_BAR.split(text)
+        rtl = language.is_rtl_text(text) and len(parts) >= SECTION_PATH_MIN_PARTS
+        return all(len(part.split()) <= LABEL_MAX_WORDS and (rtl or all(
+            w[0].isupper() or w in ("&", "and", "of") for w in part.split()))
+            for part in parts)
     return len(text.split()) <= LABEL_MAX_WORDS and (
         text.isupper() or any(mark in text for mark in SHORT_LABEL_MARKS))
 

@@ -737,3 +737,53 @@ def test_a_page_saved_as_one_line_keeps_its_date() -> None:
 
 def test_relative_time_is_never_a_date() -> None:
     assert parse("Talks resume in Cairo\nUpdated 3 hours ago\n\n" + BODY).date is None
+
+
+# --- shapes of a third set of made-up pages -------------------------------------------------
+
+@pytest.mark.parametrize("page", [
+    "THE LEDGER\nNEWS ▸ LOCAL ▸ WEATHER\n\nTalks resume in Cairo after a long pause\n\n" + BODY,
+    "Harbour Wire\nRugby › Match Report\nMATCH REPORT\n\nTalks resume in Cairo after a long "
+    "pause\n\nWords: Jane Roe\nSaturday 15 February 2020\n\n" + BODY,
+])
+def test_a_breadcrumb_with_triangles_or_a_words_credit_is_no_headline(page: str) -> None:
+    assert parse(page).title == "Talks resume in Cairo after a long pause"
+
+
+def test_words_colon_is_a_byline() -> None:
+    article = parse("Talks resume in Cairo\nWords: Jane Roe\n\n" + BODY)
+    assert article.authors == ("Jane Roe",)
+
+
+def test_a_hebrew_section_path_with_bars_is_no_headline() -> None:
+    article = parse("חדשות | פוליטיקה | ירושלים\n\nהשיחות מתחדשות בקהיר אחרי הפסקה ארוכה\n\n"
+                    + HE_BODY)
+    assert article.title == "השיחות מתחדשות בקהיר אחרי הפסקה ארוכה"
+
+
+@pytest.mark.parametrize(("lead", "publisher"), [
+    ("CHICAGO (Harbour Newswire) - ", "Harbour Newswire"),
+    ("دبي (وكالة المرفأ للأنباء) - ", "وكالة المرفأ للأنباء"),
+    ("תל אביב (חדשות הנמל) – ", "חדשות הנמל"),
+])
+def test_a_datelines_outlet_the_knowledge_base_does_not_list(lead: str, publisher: str) -> None:
+    body = {"C": BODY, "د": AR_BODY, "ת": HE_BODY}[lead[0]]
+    title = {"C": "Talks resume in Cairo", "د": "المحادثات تستأنف في القاهرة",
+             "ת": "השיחות מתחדשות בקהיר"}[lead[0]]
+    assert parse(f"{title}\n\n{lead}{body}").publisher == publisher
+
+
+def test_an_arabic_agency_credit_at_the_foot_names_who_prepared_it() -> None:
+    article = parse("المحادثات تستأنف في القاهرة\n\n" + AR_BODY +
+                    "\n(إعداد: رامي الدباس - تحرير: منى سالم)\n")
+    assert article.authors == ("رامي الدباس",)
+
+
+def test_a_town_colon_name_byline_with_a_given_name_no_list_holds() -> None:
+    article = parse(f"المحادثات تستأنف في القاهرة\nالجزائر: نسيمة العمراني\n\n{AR_BODY}")
+    assert article.authors == ("نسيمة العمراني",)
+
+
+def test_a_short_dotted_date_on_a_hebrew_page_is_day_first() -> None:
+    article = parse(f"השיחות מתחדשות בקהיר\nיעל ברגר, כתבת\n3.11.15\n\n{HE_BODY}")
+    assert article.date == "2015-11-03"
