@@ -33,8 +33,8 @@ RTL_INITIAL = re.compile(r"^(?:[א-ת][.'׳]|[\u0621-\u064a]\.)$")  # "ת. כה�
 DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)")
 DASH_SPLIT = re.compile(r"\s+[-–—|]+\s+|\s*\|\s*")
 NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\b(?:and|AND)\b|\bو(?=\s))\s*")
-CREDIT_END = re.compile(r"[;)\n]|\s[-–—]\s|تحرير|\b(?:[Ee]dit|[Rr]eport|[Aa]dditional|[Cc]ompil)\w*|"
-                        r"\bin [A-Z]|\bfor [A-Z]")
+CREDIT_END = re.compile(r"[;)\n]|\s[-–—]\s|تحرير|"
+                        r"\b(?:[Ee]dit|[Rr]eport|[Aa]dditional|[Cc]ompil)\w*|\bin [A-Z]|\bfor [A-Z]")
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "abu", "de", "da", "del", "della",
                             "van", "von", "der", "du", "la", "le", "di", "dos", "das", "ben"})
 
