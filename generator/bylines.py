@@ -34,7 +34,8 @@ DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2
 DASH_SPLIT = re.compile(r"\s+[-–—|]+\s+|\s*\|\s*")
 NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\b(?:and|AND)\b|\bو(?=\s))\s*")
 CREDIT_END = re.compile(r"[;)\n]|\s[-–—]\s|تحرير|"
-                        r"\b(?:[Ee]dit|[Rr]eport|[Aa]dditional|[Cc]ompil)\w*|\bin [A-Z]|\bfor [A-Z]")
+                        r"\b(?:[Ee]dit|[Rr]eport|[Aa]dditional|[Cc]ompil)\w*|"
+                        r"\bin [A-Z]|\bfor [A-Z]")
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "abu", "de", "da", "del", "della",
                             "van", "von", "der", "du", "la", "le", "di", "dos", "das", "ben"})
 
