@@ -403,6 +403,10 @@ def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) ->
     ("وقال طلال النمر، خبير الطقس، إن الأمطار ستستمر", [("طلال النمر", "PERSON")]),
     # a frequent family name is not a prefix letter and a function word ("כהן" is not כ + הן)
     ("מזכ\"ל האיגוד, עזרא כהן, קרא לממשלה", [("עזרא כהן", "PERSON")]),
+    # an honorific right before a given name no list holds
+    ("وتحدثت الدكتورة رلى عواد عن التجربة", [("رلى عواد", "PERSON")]),
+    ("אמרה ד\"ר נועה זילבר כי", [("נועה זילבר", "PERSON")]),
+    ("وقال الشاعر الراحل في قصيدته", []),  # an adjective after it, no name
 ])
 def test_arabic_and_hebrew_people_named_by_their_office_or_their_words(text: str,
                                                                       expected: list) -> None:
@@ -414,6 +418,11 @@ def test_arabic_and_hebrew_people_named_by_their_office_or_their_words(text: str
     ("המשחק נערך באצטדיון טדי", [("אצטדיון טדי", "GPE")]),
     ("وأقيمت المباراة على ملعب الجلاء أمس", [("ملعب الجلاء", "GPE")]),
     ("תלמידי ישיבת הכותל יצאו לרחובות", [("ישיבת הכותל", "ORG")]),
+    # a head with the article names an institution only with a definite adjective after it
+    ("חוקרת מהאוניברסיטה העברית אמרה", [("האוניברסיטה העברית", "ORG")]),
+    ("הרשות תאפשר לחקלאים לקבל פיצוי", []),
+    ("وأعلن المركز الوطني للأرصاد أن", [("المركز الوطني للأرصاد", "ORG")]),
+    ("وقال إن الهيئة ستنسق مع الوزارات", []),
 ])
 def test_arabic_and_hebrew_places_and_institutions_named_by_their_noun(text: str,
                                                                         expected: list) -> None:

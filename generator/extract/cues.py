@@ -33,9 +33,11 @@ class ScriptCues:
 
     person_titles: frozenset[str]  # one or two words
     office_titles: frozenset[str]  # titles whose office's words may stand before the name
+    honorifics: frozenset[str]  # always right before a name: vouch for one no list holds
     org_triggers: frozenset[str]  # the name follows the word ("صحيفة معاريف")
     numbered_triggers: frozenset[str]  # only with a number after them ("חדשות 12")
     org_heads: frozenset[str]  # the word is part of the name ("معهد ...")
+    definite_heads: frozenset[str]  # org heads with the article: a definite word must follow
     place_triggers: frozenset[str]
     place_heads: frozenset[str]
     particles: frozenset[str]
@@ -111,9 +113,11 @@ def script_cues(section: dict[str, Any], names: dict[str, Any], listed: list[str
     return ScriptCues(
         person_titles=folded_set(section.get("person_titles")),
         office_titles=folded_set(section.get("office_titles")),
+        honorifics=folded_set(section.get("honorifics")),
         org_triggers=folded_set(section.get("org_triggers")),
         numbered_triggers=folded_set(section.get("numbered_triggers")),
         org_heads=folded_set(section.get("org_heads")),
+        definite_heads=folded_set(section.get("definite_heads")),
         place_triggers=folded_set(section.get("place_triggers")),
         place_heads=folded_set(section.get("place_heads")),
         particles=folded_set(section.get("particles")),

@@ -198,6 +198,11 @@ def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[S
     index = 0
     while index < len(toks):
         given = given_form(toks[index], lang, words)
+        if given is None and (after_honorific := honorific_name(toks, index, lang, words)):
+            start, end = toks[index].start, toks[after_honorific - 1].end
+            found.append(ScriptName(start, end, text[start:end], "PERSON"))
+            index = after_honorific
+            continue
         if given is None or text[toks[index].start + given[0]:toks[index].end] in \
                 words.look_alikes:
             index += 1
@@ -221,6 +226,25 @@ def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[S
         else:
             index += 1
     return found
+
+
+def honorific_name(toks: list[Token], index: int, lang: str, words: ScriptCues) -> int | None:
+    """Where a name no list holds ends (exclusive), when an honorific stands right before it:
+    "الدكتورة رلى فرحات", "البروفيسور أندرياس فيشر", "ד"ר נועה זילבר": a given name and a
+    family name, neither a function word, a verb of saying nor a definite word (an adjective:
+    "الشاعر الراحل")."""
+    if index == 0 or index + 1 >= len(toks) or not toks[index].joined or \
+            not toks[index + 1].joined:
+        return None
+    before = toks[index - 1].word
+    if before not in words.honorifics and before + "'" not in words.honorifics:
+        return None
+    for token in toks[index:index + 2]:
+        word = token.word
+        if is_stop(word, lang, words) or is_definite(word, lang) or word in words.speech_verbs \
+                or any(ch.isdigit() for ch in word) or len(word) < 2:
+            return None
+    return index + 2
 
 
 def name_run(toks: list[Token], first: int, lang: str,
@@ -325,6 +349,8 @@ def named_by_trigger(text: str, folded: str, toks: list[Token], lang: str,
         if not may_be(token.word, lang, first_words):
             continue
         for size, form in bare_forms(token.word, lang):
+            if "ה" in token.word[:size]:
+                continue  # "הרשות" is "the authority": a noun in the construct takes no article
             two = " ".join([form] + [t.word for t in toks[index + 1:index + 2]])
             for triggers, label, keep in kinds:
                 width = 2 if index + 1 < len(toks) and two in triggers else \
@@ -353,12 +379,17 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
     if label == "ORG" and (number := NUMBER_AFTER.match(folded, after)):
         # "ערוץ 12", "القناة 13": a channel named by its number is named with the noun
         return ScriptName(trigger_start, number.end(), text[trigger_start:number.end()], label)
-    if quoted := QUOTED.match(folded, after):
+    # A definite head ("האוניברסיטה", "المركز") names an institution only with a definite
+    # adjective after it ("האוניברסיטה העברית", "المركز الوطني"), never a quote or a verb
+    # ("הרשות תאפשר", "הרשות \"מודעת ...\"").
+    definite_head = width == 1 and toks[index].word[size:] in words.definite_heads
+    if not definite_head and (quoted := QUOTED.match(folded, after)):
         start, end = quoted.start(1), quoted.end(1)
     else:
         first = index + width
         if first >= len(toks) or not toks[first].joined or \
                 is_stop(toks[first].word, lang, words) or \
+                (definite_head and not is_definite(toks[first].word, lang)) or \
                 (toks[first].word[0] in NOT_A_NAME_START[lang] and
                  not (keep and label == "ORG" and is_definite(toks[first].word, lang))):
             return None
