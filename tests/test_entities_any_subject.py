@@ -555,3 +555,12 @@ def test_a_big_city_the_model_calls_something_else_is_a_place(label: str, text: 
     from generator.extract.ner import retyped
 
     assert retyped(label, text, surnames) == expected
+
+
+def test_an_office_up_to_a_persons_own_title_is_no_name() -> None:
+    result = extract(make_article("The County Executive Committee Member for Agriculture Dr. "
+                                  "Wanjiku Otieno said the spraying would start on Monday."))
+    names = {entity.name: entity.type for entity in result.entities}
+    assert names.get("Wanjiku Otieno") == "person"
+    assert not any("Agriculture" in name and kind == "person" for name, kind in names.items())
+    assert "Dr" not in names

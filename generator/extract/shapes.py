@@ -174,6 +174,9 @@ class Shapes:
                 return []
             if kind == "org_before":
                 return [] if " " in run[0] else [Candidate(after, run.end(), run[0], "ORG")]
+            if ends_with_title(text, run.end()):
+                return []  # "Executive Committee Member for Agriculture Dr. Jane Roe": an
+                # office's words up to the person's own title, which the next cue reads
             found = self.typed_run(text, after, run.end(), titled=True)
             if found and text[start].isupper() and start > 2 and text[start - 1] == " ":
                 # "NASA Administrator Jane Holt": the capitals before the title
@@ -439,6 +442,13 @@ def is_title_case(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in MINOR]
     lowercase = sum(not w[0].isupper() for w in words)
     return 3 <= len(words) <= 25 and lowercase <= len(words) // 10
+
+
+def ends_with_title(text: str, end: int) -> bool:
+    """Does the run ending at `end` end with an abbreviated title ("... Dr.", "... Gen.")?"""
+    words = text[:end].split()
+    dotted = text[:end].endswith(".") or text[end:end + 1] == "."
+    return bool(words) and dotted and words[-1].rstrip(".").lower() + "." in cues().person_titles
 
 
 def trim_run(text: str, start: int, end: int) -> tuple[int, int]:
