@@ -407,6 +407,10 @@ def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) ->
     ("وتحدثت الدكتورة رلى عواد عن التجربة", [("رلى عواد", "PERSON")]),
     ("אמרה ד\"ר נועה זילבר כי", [("נועה זילבר", "PERSON")]),
     ("وقال الشاعر الراحل في قصيدته", []),  # an adjective after it, no name
+    # a title word with the article at the end of the clause is a family name
+    ("وأوضح المهندس طارق السيد، رئيس الهيئة", [("طارق السيد", "PERSON")]),
+    # a listed given name after a preposition is no subject of the verb after it
+    ("הרשות להגנת הצרכן ולסחר הוגן הודיעה", [("הרשות להגנת הצרכן", "ORG")]),
 ])
 def test_arabic_and_hebrew_people_named_by_their_office_or_their_words(text: str,
                                                                       expected: list) -> None:
@@ -423,6 +427,9 @@ def test_arabic_and_hebrew_people_named_by_their_office_or_their_words(text: str
     ("הרשות תאפשר לחקלאים לקבל פיצוי", []),
     ("وأعلن المركز الوطني للأرصاد أن", [("المركز الوطني للأرصاد", "ORG")]),
     ("وقال إن الهيئة ستنسق مع الوزارات", []),
+    # ... or "for" and a noun before a definite one; not an infinitive
+    ("הרשות להגנת הצרכן הודיעה", [("הרשות להגנת הצרכן", "ORG")]),
+    ("הרשות לקצץ את התקציב", []),
 ])
 def test_arabic_and_hebrew_places_and_institutions_named_by_their_noun(text: str,
                                                                         expected: list) -> None:

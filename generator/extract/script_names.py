@@ -211,7 +211,8 @@ def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[S
         end, support = name_run(toks, index, lang, words)
         titled = title_before(toks, index, lang, words) or \
             title_after_comma(text, toks, end, lang, words) or \
-            speaks(text, toks, index, end, lang, words)
+            (toks[index].word[:size] in ("", "و", "ו") and speaks(text, toks, index, end, lang,
+                                                                  words))
         # a listed word is vouched for by a title, or by a particle or family name right after
         # it; not by a given name after it (it is then as often a verb or a noun: "ولد بهاء"
         # is "was born") or a family name further on ("سنوات دون إجراءات سلامة")
@@ -255,7 +256,7 @@ def name_run(toks: list[Token], first: int, lang: str,
     index, plain, supported = first + 1, 0, None
     while index < len(toks) and index - first < 5 and toks[index].joined:
         word = toks[index].word
-        if is_stop(word, lang, words):
+        if is_stop(word, lang, words) and not family_title(toks, index, lang, words):
             break
         conjunct = given_form(Token(0, 0, word[1:], True), lang, words) \
             if word[0] in "وו" else None
@@ -282,6 +283,14 @@ def name_run(toks: list[Token], first: int, lang: str,
 # How far back a title may stand from the name: three words, or an office's longer phrase
 # when no punctuation breaks it ("ראש עיריית תל אביב-יפו רון חולדאי").
 TITLE_REACH, OFFICE_REACH = 3, 6
+
+
+def family_title(toks: list[Token], index: int, lang: str, words: ScriptCues) -> bool:
+    """"طارق السيد،": a title word with the article after a given name and before a comma or
+    the end is a family name (a title stands before a name, never at a clause's end)."""
+    return lang == "ar" and has_article(toks[index].word, lang) and \
+        toks[index].word in words.person_titles and \
+        (index + 1 >= len(toks) or not toks[index + 1].joined)
 
 
 def title_before(toks: list[Token], index: int, lang: str, words: ScriptCues) -> bool:
@@ -389,9 +398,11 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
         first = index + width
         if first >= len(toks) or not toks[first].joined or \
                 is_stop(toks[first].word, lang, words) or \
-                (definite_head and not is_definite(toks[first].word, lang)) or \
+                (definite_head and not is_definite(toks[first].word, lang) and
+                 not for_phrase(toks, first, lang)) or \
                 (toks[first].word[0] in NOT_A_NAME_START[lang] and
-                 not (keep and label == "ORG" and is_definite(toks[first].word, lang))):
+                 not (keep and label == "ORG" and is_definite(toks[first].word, lang)) and
+                 not (definite_head and for_phrase(toks, first, lang))):
             return None
         last = first
         nxt = first + 1
@@ -410,6 +421,18 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
     if keep:
         return ScriptName(trigger_start, end, with_trigger, label, alias=name)
     return ScriptName(start, end, name, label, alias=with_trigger)
+
+
+# "הרשות להגנת הצרכן", "المجلس الأعلى للتعليم": the preposition "for" attached to the word that
+# goes on with an institution's name after its definite head.
+FOR_PREFIX = {"ar": "لل", "he": "ל"}
+
+
+def for_phrase(toks: list[Token], first: int, lang: str) -> bool:
+    """"להגנת הצרכן": "for" and a noun in the construct before a definite one; not an
+    infinitive ("הרשות לקצץ", the authority to cut) or a pronoun ("לעצמנו")."""
+    return toks[first].word.startswith(FOR_PREFIX[lang]) and first + 1 < len(toks) and \
+        toks[first + 1].joined and is_definite(toks[first + 1].word, lang)
 
 
 # An institution's name after its head noun: at most this many words ("وزارة التربية
