@@ -411,6 +411,10 @@ def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) ->
     ("وأوضح المهندس طارق السيد، رئيس الهيئة", [("طارق السيد", "PERSON")]),
     # a listed given name after a preposition is no subject of the verb after it
     ("הרשות להגנת הצרכן ולסחר הוגן הודיעה", [("הרשות להגנת הצרכן", "ORG")]),
+    # "عبد" and its word are one given name, the family name comes after
+    ("وقال مدير المؤسسة، عبد الحكيم النوري، إن", [("عبد الحكيم النوري", "PERSON")]),
+    # a name ends before "on behalf of", "for us"
+    ("הגיש עו\"ד אורי בן נון בשם הצרכנית", [("אורי בן נון", "PERSON")]),
 ])
 def test_arabic_and_hebrew_people_named_by_their_office_or_their_words(text: str,
                                                                       expected: list) -> None:
@@ -430,6 +434,12 @@ def test_arabic_and_hebrew_people_named_by_their_office_or_their_words(text: str
     # ... or "for" and a noun before a definite one; not an infinitive
     ("הרשות להגנת הצרכן הודיעה", [("הרשות להגנת הצרכן", "ORG")]),
     ("הרשות לקצץ את התקציב", []),
+    # an adjective or a plural noun after a trigger describes, it names nothing
+    ("وتعاقدت الوزارة مع شركة هندسية لتنفيذ المشروع", []),
+    ("وافتتحت محطة جديدة في المدينة", []),
+    ("وفازت شركة مقاولات بالعقد", []),
+    # a town's name that starts a phrase of the page's chrome ("contact us")
+    ("צור קשר | אודות | תנאי שימוש", []),
 ])
 def test_arabic_and_hebrew_places_and_institutions_named_by_their_noun(text: str,
                                                                         expected: list) -> None:

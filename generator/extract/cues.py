@@ -50,6 +50,7 @@ class ScriptCues:
     family: frozenset[str]  # frequent family names: support for a common given name
     listed_given: frozenset[str]  # data/byline_given_names.yml: need a title or family name
     not_places: frozenset[str]  # ordinary words that are also a town's name (see gazetteer.py)
+    not_place_phrases: frozenset[str]  # a town's name starting a phrase that is no place
     gazetteer_countries: frozenset[str]  # where the gazetteer's smaller towns are kept
     # from data/quote_cues.yml: what tells a speaker beside a name ("X אמר", "قال ... X أن",
     # "X، خبير ...")
@@ -132,6 +133,7 @@ def script_cues(section: dict[str, Any], names: dict[str, Any], listed: list[str
         folded_set(section.get("person_titles")) - folded_set(section.get("org_triggers")) -
         folded_set(section.get("org_heads")) - folded_set(section.get("place_triggers")),
         not_places=folded_set(section.get("not_places")),
+        not_place_phrases=folded_set(section.get("not_place_phrases")),
         gazetteer_countries=frozenset(str(c) for c in section.get("gazetteer_countries") or []),
         speech_verbs=folded_set(speech.get("verbs")),
         complementizers=folded_set(speech.get("complementizers")),

@@ -132,7 +132,8 @@ def place_at(text: str, toks: list[Token], index: int, table: dict[str, str],
         rest = [t.word for t in span[1:]]
         for size, form in bare_forms(span[0].word, lang):
             key = " ".join([form, *rest])
-            if key in table:
+            following = toks[index + length].word if index + length < len(toks) else ""
+            if key in table and f"{key} {following}" not in cues().scripts[lang].not_place_phrases:
                 start = span[0].start + size
                 return ScriptName(start, span[-1].end, table[key], "GPE", alias=key), length
     return None
@@ -272,8 +273,12 @@ def name_run(toks: list[Token], first: int, lang: str,
             continue
         if word in words.family:
             return index + 1, FAMILY  # "רון שפירא": a family name ends the run
-        if has_article(word, lang):
+        if has_article(word, lang) and not (index == first + 1 and
+                                            toks[first].word in words.particles):
             return index + 1, supported  # "الغصين", "אל-ערורי": the family name ends the run
+        if has_article(word, lang):
+            index += 1  # "عبد الحكيم سعدي", "أبو العطا": the particle's word is the given name
+            continue
         if plain >= FAMILY_WORDS[lang] or (plain == 1 and word[0] in PREFIX_LETTERS[lang]):
             break
         index, plain = index + 1, plain + 1
@@ -372,6 +377,16 @@ def named_by_trigger(text: str, folded: str, toks: list[Token], lang: str,
     return found
 
 
+# Indefinite endings of what follows a noun as a description, not a name, in Arabic: the
+# adjective ("شركة هندسية", "محطة رئيسية") and the plural ("شركة مقاولات").
+COMMON_ENDINGS = {"ar": ("يه", "ات"), "he": ()}
+
+
+def is_common_after_trigger(word: str, lang: str) -> bool:
+    return bool(COMMON_ENDINGS[lang]) and not has_article(word, lang) and \
+        word.endswith(COMMON_ENDINGS[lang]) and len(word) > 4
+
+
 def ends_clause(folded: str, toks: list[Token], index: int) -> bool:
     """Does a punctuation mark (or the paragraph's end) follow this token?"""
     if index + 1 >= len(toks):
@@ -398,6 +413,7 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
         first = index + width
         if first >= len(toks) or not toks[first].joined or \
                 is_stop(toks[first].word, lang, words) or \
+                is_common_after_trigger(toks[first].word, lang) or \
                 (definite_head and not is_definite(toks[first].word, lang) and
                  not for_phrase(toks, first, lang)) or \
                 (toks[first].word[0] in NOT_A_NAME_START[lang] and
