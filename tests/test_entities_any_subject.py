@@ -581,3 +581,10 @@ def test_an_office_up_to_a_persons_own_title_is_no_name() -> None:
     assert names.get("Wanjiku Otieno") == "person"
     assert not any("Agriculture" in name and kind == "person" for name, kind in names.items())
     assert "Dr" not in names
+
+
+def test_a_share_bars_buttons_are_no_names() -> None:
+    from generator.extract.entities import is_share_button
+
+    assert is_share_button("Print", "Share this story: Email | Print | Reprints")
+    assert not is_share_button("WhatsApp", "Farmers swap warnings in WhatsApp groups.")

@@ -407,7 +407,8 @@ class EntityExtractor:
         entity = self.known_names.get(fold(text))
         if entity is not None:
             return [Found(start, start + len(text), own.index, text, entity, "alias")]
-        if is_common_abbreviation(text) or not_a_name(text, self.known_names):
+        if is_common_abbreviation(text) or not_a_name(text, self.known_names) or \
+                is_share_button(text, own.text):
             return []
         before = own.text[max(0, start - own.start - 40):start - own.start]
         label = shapes().label_of(text, before) or span.label
@@ -623,6 +624,13 @@ class Chosen:
 
 
 CUT_OFF = frozenset("of the for and de in on at to".split())
+
+
+def is_share_button(text: str, paragraph: str) -> bool:
+    """"Print" in "Share this story: Email | Print | Reprints": one button of a share bar."""
+    share_bar = cues().share_bar
+    return text.lower() in share_bar and \
+        sum(word.strip(":|,").lower() in share_bar for word in paragraph.split()) >= 2
 
 
 def not_a_name(text: str, known: dict[str, str]) -> bool:
