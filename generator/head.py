@@ -191,6 +191,9 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     if head.title is None and end == 0 and (title := headline_under_lead(texts)) is not None:
         head.title, head.title_line = title, 1
         head.dropped.add(1)
+    if head.title is None and (over := two_sentence_headline(head, texts, end)) is not None:
+        head.title, head.title_line = strip_kicker(texts[over]), over
+        head.dropped.add(over)
     head.publisher = head.publisher or header_outlet(texts, head) or head.credit_outlet
     return head
 
@@ -557,6 +560,21 @@ def headline_before_byline(head: Head, texts: list[str], end: int) -> str | None
     title = first[:-1] if first.endswith(".") and not ABBREVIATION_END.search(first) else first
     return title if len(title.split()) >= HEADLINE_MIN_WORDS and is_headline_shaped(title) \
         else None
+
+
+def two_sentence_headline(head: Head, texts: list[str], end: int) -> int | None:
+    """A headline of two short sentences right over the byline ("Opinion: Four-day weeks save
+    money. They cost kids more."), when no line above reads as the headline: its line."""
+    for byline_line in sorted(head.byline_lines):
+        over = byline_line - 1
+        if over < 0 or over >= end or over in head.dropped:
+            continue
+        text = texts[over]
+        if len(sentences(text)) == 2 and \
+                HEADLINE_MIN_WORDS <= len(text.split()) <= HEADLINE_MAX_WORDS and \
+                not is_label_shaped(text) and not starts_lowercase_word(text):
+            return over
+    return None
 
 
 def headline_under_lead(texts: list[str]) -> str | None:

@@ -787,3 +787,10 @@ def test_a_town_colon_name_byline_with_a_given_name_no_list_holds() -> None:
 def test_a_short_dotted_date_on_a_hebrew_page_is_day_first() -> None:
     article = parse(f"השיחות מתחדשות בקהיר\nיעל ברגר, כתבת\n3.11.15\n\n{HE_BODY}")
     assert article.date == "2015-11-03"
+
+
+def test_a_two_sentence_headline_right_over_the_byline() -> None:
+    article = parse("THE LEDGER\nOPINION | GUEST ESSAY\nOpinion: Ferries are cheaper now. They are "
+                    "also slower.\nBy Jane Roe\nSeptember 12, 2022\n\n" + BODY)
+    assert article.title == "Ferries are cheaper now. They are also slower."
+    assert article.authors == ("Jane Roe",)
