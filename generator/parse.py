@@ -218,6 +218,16 @@ class Draft:
     tags: tuple[str, ...] = ()
 
 
+def in_printed_case(name: str | None, lines: list[Line]) -> str | None:
+    """A name the masthead prints in capitals ("THE DECCAN OBSERVER"), as the page prints it
+    elsewhere in ordinary case ("© 2019 The Deccan Observer"), if it does."""
+    if name is None or not name.isupper():
+        return name
+    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    return next((found[0] for line in lines for found in [pattern.search(line.clean)]
+                 if found is not None and not found[0].isupper()), name)
+
+
 def parse_article(lines: list[Line], source: Source, index: int) -> Article:
     draft = Draft()
     removed: list[Removed] = []
@@ -239,8 +249,8 @@ def parse_article(lines: list[Line], source: Source, index: int) -> Article:
                 removed.append(Removed(line.text, line.start))
             continue
         kept.append((line, kind))
-    publisher = draft.publisher or facts.publisher or self_reference_publisher(
-        " ".join(line.clean for line, _ in kept))
+    publisher = in_printed_case(draft.publisher or facts.publisher or self_reference_publisher(
+        " ".join(line.clean for line, _ in kept)), lines)
     date = saved_date or facts.date
     if date is None and kept:
         match = DATELINE.match(kept[0][0].clean)

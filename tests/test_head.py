@@ -794,3 +794,9 @@ def test_a_two_sentence_headline_right_over_the_byline() -> None:
                     "also slower.\nBy Jane Roe\nSeptember 12, 2022\n\n" + BODY)
     assert article.title == "Ferries are cheaper now. They are also slower."
     assert article.authors == ("Jane Roe",)
+
+
+def test_a_masthead_in_capitals_takes_the_case_the_page_prints_it_in_elsewhere() -> None:
+    article = parse("THE HARBOUR LEDGER\n\nTalks resume in Cairo\n\n" + BODY +
+                    "\n© 2019 The Harbour Ledger. All rights reserved.\n")
+    assert article.publisher == "The Harbour Ledger"
