@@ -32,7 +32,7 @@ MAX_LONE_NAMES = 3  # names on a byline line without a cue
 RTL_INITIAL = re.compile(r"^(?:[א-ת][.'׳]|[\u0621-\u064a]\.)$")  # "ת. כהן", "ك. بن عيسى"
 DATELINE_AGENCY = re.compile(r"^[^()]{0,60}?\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)")
 DASH_SPLIT = re.compile(r"\s+[-–—|]+\s+|\s*\|\s*")
-NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\b(?:and|AND)\b|\bو(?=\s))\s*")
+NAME_SPLIT = re.compile(r"\s*(?:,|&|;|\b(?:and|AND)\b|\bو(?=\s))\s*|\s+ו-(?=\S)")
 CREDIT_END = re.compile(r"[;)\n]|\s[-–—]\s|تحرير|"
                         r"\b(?:[Ee]dit|[Rr]eport|[Aa]dditional|[Cc]ompil)\w*|"
                         r"\bin [A-Z]|\bfor [A-Z]")
@@ -264,6 +264,7 @@ REPORTING_FROM = re.compile(  # "Jane Roe in Cairo", "Jane Roe at the Harbour St
     r"^(.+?) (?:(?:in|at)(?: the)? [A-Z][\w'’.-]*(?: [A-Z&][\w'’.-]*){0,3}|reports)$")
 MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")  # "Jane Q. Roe"
 RTL_CITY_AUTHOR = re.compile(r"^(\S+(?: \S+)?)\s+[-–—]\s+(\S+(?: \S+){1,3})$")
+RTL_AUTHOR_CITY = re.compile(r"^(\S+(?: \S+){1,2})\s+[-–—]\s+(\S+(?: \S+)?)$")
 RTL_CITY_COLON_AUTHOR = re.compile(r"^(\S+(?: \S+)?):\s+(\S+(?: \S+){1,2})$")  # "وهران: NAME"
 
 
@@ -279,6 +280,10 @@ def rtl_city_byline(text: str) -> list[str] | None:
         return [colon[2]]  # a given name we know, or a town the gazetteer knows before it
     match = RTL_CITY_AUTHOR.match(text)
     if not match or not language.is_rtl_text(match[2]) or any(c.isdigit() for c in match[2]):
+        reverse = RTL_AUTHOR_CITY.match(text)  # "محمد أمزيان - أكادير": the name first
+        if reverse and script is not None and starts_with_given_name(reverse[1], script) and \
+                not any(c.isdigit() for c in reverse[2]):
+            return [reverse[1]]
         return None
     return [match[2]]
 

@@ -121,7 +121,9 @@ def _tables() -> _Tables:
         rf"|(?<![\d:])(?:(?<=\d:\d\d-)|(?<!\d-))(?P<dmy_d>\d{{1,2}}){ordinal}(?:\s+of\s+|{sep})"
         rf"(?P<dmy_m>{month}){alias}{sep}(?P<dmy_y>{year})"
         # 07/23/17, 12.03.2024, 23-07-2017
-        rf"|(?<![\d.,/:\-])(?P<num_a>\d{{1,2}})(?P<num_s>[./-])(?P<num_b>\d{{1,2}})(?P=num_s)"
+        # (a hyphen before it only after a word's letters: "ב-21.09.2023", not "10-21.09")
+        rf"|(?<![\d.,/:])(?<![\d.,/:\-]-)(?P<num_a>\d{{1,2}})(?P<num_s>[./-])(?P<num_b>\d{{1,2}})"
+        rf"(?P=num_s)"
         rf"(?P<num_y>\d{{4}}|\d{{2}})(?!\d|[.,/\-]\d)"
         # November 2012; March, 2024
         rf"|{word_then_digit}(?P<my_m>{month}){alias}(?:\s*,\s*|\s+|-)(?P<my_y>{year})",

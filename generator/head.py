@@ -102,7 +102,10 @@ RTL_COPYRIGHT_OWNER = re.compile(
     rf"^\s*©\s*(?:\d{{4}}\s*)?({RTL_NAME})\s*(?:\d{{4}}|[-–|.,]|$)"
     rf"|(?:جميع|كل) الحقوق محفوظة\s*(?:ل|لـ)\s*(?:صحيفة |جريدة |موقع |شبكة |قناة )?({RTL_NAME})"
     rf"\s*(?:©|\d{{4}}|[-–|.,]|$)"
-    rf"|כל הזכויות שמורות\s*ל-?({RTL_NAME})\s*(?:©|\d{{4}}|[-–|.,]|$)")
+    rf"|כל הזכויות שמורות\s*ל-?({RTL_NAME})\s*(?:©|\d{{4}}|[-–|.,]|$)"
+    # the owner after the mark and the year: "כל הזכויות שמורות © 2013 X | אודות"
+    rf"|(?:כל הזכויות שמורות|(?:جميع|كل) الحقوق محفوظة)\s*©\s*\d{{4}}\s*({RTL_NAME})"
+    rf"\s*(?:[-–|.,]|$)")
 RTL_RIGHTS_WORDS = ("كل", "جميع", "כל")  # "© כל הזכויות שמורות" names no owner
 WELCOME = re.compile(r"^welcome to ([A-Z][\w.&'’!-]*(?: [A-Z][\w.&'’!-]*){0,4})[.!]", re.I)
 REPORTS_FROM = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) reports from [A-Z]")
@@ -173,7 +176,8 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     lines that carry them: a dateline's agency, a credit line at the foot)."""
     end = head_end(lines)
     head = Head(body_start=end)
-    texts = [line.clean for line in lines]
+    # a photo credit after a bar is no part of the line ("Jane Roe | Photo: Ali Hassan")
+    texts = [PHOTO_TAIL.sub("", line.clean) for line in lines]
     order = numeric_order(texts[:end + 3]) or time_zone_order(texts[:end + 3]) or \
         ("DMY" if rtl else None)
     head.dropped.update(p for p, line in enumerate(lines[:end])
@@ -183,6 +187,9 @@ def read_head(lines: Sequence[LineLike], rtl: bool) -> Head:
     for position in range(end):
         read_head_line(head, texts, position, order, candidates)
     choose_title(head, texts[:HEAD_MAX_LINES], candidates, end)
+    if not head.authors:
+        name_over_date(head, texts)
+    head.publisher = head.publisher or name_of_domain(texts[:end])
     head.prefer_date_under_headline()
     read_body_metadata(head, texts, end, order)
     if head.title is None:
@@ -389,10 +396,20 @@ def is_role_line(texts: list[str], position: int) -> bool:
         (is_lone_byline(texts[position - 1]) or byline(texts[position - 1]) is not None)
 
 
+PHOTO_TAIL = re.compile(r"\s+\|\s*(?:photos?|photograph|צילום|צילומים|تصوير)\s*:.*$", re.I)
+RTL_DOUBLE_DOT = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def headline_parts(text: str) -> list[tuple[str, int]]:
+    """The sentences of a head line; in Arabic and Hebrew two dots join a headline's parts as a
+    colon does ("بعد عامين من الترميم.. مسجد ..."), they end no sentence."""
+    return sentences(RTL_DOUBLE_DOT.sub(": ", text) if language.is_rtl_text(text) else text)
+
+
 def is_lone_headline(text: str) -> bool:
     """One headline on its line: no label, no menu row or bar, no run of sentences (a
     paywall's "Log in to read on. Subscribers? Sign in")."""
-    return not is_label_shaped(text) and "|" not in text and len(sentences(text)) == 1
+    return not is_label_shaped(text) and "|" not in text and len(headline_parts(text)) == 1
 
 
 def past_standfirst(texts: list[str], above: list[int]) -> int:
@@ -420,7 +437,7 @@ def past_standfirst(texts: list[str], above: list[int]) -> int:
             break
         text, below = texts[upper], texts[chosen]
         words, below_words = len(text.split()), len(below.split())
-        sentence_like = len(sentences(below)) > 1 or (
+        sentence_like = len(headline_parts(below)) > 1 or (
             SENTENCE_END.search(below) is not None and not below.endswith(WHOLE_LINE_ENDS))
         if below_words < HEADLINE_MIN_WORDS:
             break  # a standfirst is never this short
@@ -562,6 +579,45 @@ def headline_before_byline(head: Head, texts: list[str], end: int) -> str | None
         else None
 
 
+DOMAIN_LINE = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.[a-z]{2,}(?:\.[a-z]{2})?$", re.I)
+
+
+def name_of_domain(texts: list[str]) -> str | None:
+    """"techpulse.asia" over "TechPulse Asia": the site's name the header spells as its
+    domain ("The Lakeshore Ledger" for "lakeshoreledger.com" too)."""
+    # the name without its top-level domain, or with it ("TechPulse Asia")
+    domains = {form.casefold().replace("-", "").replace(".", "") for text in texts
+               if (match := DOMAIN_LINE.match(text.strip()))
+               for form in (match[1], match[0].removeprefix("www."))}
+    for text in texts if domains else []:
+        if DOMAIN_LINE.match(text.strip()):
+            continue
+        squashed = "".join(ch for ch in text.casefold() if ch.isalnum())
+        if squashed in domains or squashed.removeprefix("the") in domains:
+            return text.strip()
+    return None
+
+
+CAPITALISED_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
+
+
+def name_over_date(head: Head, texts: list[str]) -> None:
+    """Two or three capitalised words on their own line between the headline and the date
+    under it ("Thabo Mokoena" over "22 June 2017 | 16:05"): the byline, given names no list
+    holds included."""
+    for date_line in head.date_lines:
+        over = date_line - 1
+        if head.title_line is None or over <= head.title_line or over in head.dropped:
+            continue
+        text = texts[over].strip()
+        words = text.split()
+        if 2 <= len(words) <= 3 and all(CAPITALISED_WORD.match(w) for w in words) and \
+                not any(w.lower() in STOP_WORDS for w in words) and not is_outlet(text) and \
+                not is_section_label(text) and not is_job_title(text) and not is_ui_label(text):
+            head.add_authors([text], over)
+            return
+
+
 def two_sentence_headline(head: Head, texts: list[str], end: int) -> int | None:
     """A headline of two short sentences right over the byline ("Opinion: Four-day weeks save
     money. They cost kids more."), when no line above reads as the headline: its line."""
@@ -570,7 +626,7 @@ def two_sentence_headline(head: Head, texts: list[str], end: int) -> int | None:
         if over < 0 or over >= end or over in head.dropped:
             continue
         text = texts[over]
-        if len(sentences(text)) == 2 and \
+        if len(headline_parts(text)) == 2 and \
                 HEADLINE_MIN_WORDS <= len(text.split()) <= HEADLINE_MAX_WORDS and \
                 not is_label_shaped(text) and not starts_lowercase_word(text):
             return over

@@ -800,3 +800,50 @@ def test_a_masthead_in_capitals_takes_the_case_the_page_prints_it_in_elsewhere()
     article = parse("THE HARBOUR LEDGER\n\nTalks resume in Cairo\n\n" + BODY +
                     "\n© 2019 The Harbour Ledger. All rights reserved.\n")
     assert article.publisher == "The Harbour Ledger"
+
+
+# --- shapes of a fourth set of made-up pages -------------------------------------------------
+
+def test_two_dots_join_an_arabic_headlines_parts() -> None:
+    article = parse("ثقافة ودين\nبعد عامين من الترميم.. مسجد المرفأ يستقبل المصلين\n"
+                    "المرفأ - رامي الدباس\n\n" + AR_BODY)
+    assert article.title == "بعد عامين من الترميم.. مسجد المرفأ يستقبل المصلين"
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Story: Jane Roe", ("Jane Roe",)),
+    ("من: رامي الدباس — مراسل الشؤون الصحية", ("رامي الدباس",)),
+    ("מאת יעל ברגר ו-דנה לוי", ("יעל ברגר", "דנה לוי")),
+    ("رامي الدباس - أكادير", ("رامي الدباس",)),
+    ("יעל ברגר | צילום: דנה לוי", ("יעל ברגר",)),
+])
+def test_byline_shapes_of_many_outlets(line: str, authors: tuple[str, ...]) -> None:
+    title, body = ("Talks resume in Cairo", BODY) if line[0].isascii() else (
+        ("המשא ומתן מתחדש בקהיר", HE_BODY) if "\u05d0" <= line[0] <= "\u05ea" else
+        ("المحادثات تستأنف في القاهرة", AR_BODY))
+    assert parse(f"{title}\n{line}\n\n{body}").authors == authors
+
+
+def test_a_name_no_list_holds_between_the_headline_and_its_date() -> None:
+    article = parse("Talks resume in Cairo after a long pause\nMediators say both sides have "
+                    "softened their terms since the spring\nThabo Mokoena\n22 June 2017 | 16:05"
+                    "\n\n" + BODY)
+    assert article.authors == ("Thabo Mokoena",)
+
+
+def test_a_hebrew_copyright_line_with_the_mark_and_year_before_the_owner() -> None:
+    article = parse("השיחות מתחדשות בקהיר\n\n" + HE_BODY +
+                    "\nכל הזכויות שמורות © 2013 זמן הנמל | אודות | תקנון\n")
+    assert article.publisher == "זמן הנמל"
+
+
+def test_a_header_domain_names_the_site_line_that_spells_it() -> None:
+    article = parse("harbourledger.asia\nHarbour Ledger Asia\nHome | World | Business | Sport\n"
+                    "\nTalks resume in Cairo\n\n" + BODY)
+    assert article.publisher == "Harbour Ledger Asia"
+
+
+def test_a_date_with_a_hebrew_prefix_and_hyphen() -> None:
+    article = parse("השיחות מתחדשות בקהיר\nפורסם ב-21.09.2023, 09:05 | עודכן ב-21.09.2023\n\n"
+                    + HE_BODY)
+    assert article.date == "2023-09-21"
