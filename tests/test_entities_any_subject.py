@@ -407,6 +407,11 @@ def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) ->
     ("وتحدثت الدكتورة رلى عواد عن التجربة", [("رلى عواد", "PERSON")]),
     ("אמרה ד\"ר נועה זילבר כי", [("נועה זילבר", "PERSON")]),
     ("وقال الشاعر الراحل في قصيدته", []),  # an adjective after it, no name
+    # ... with a nationality between them; a profession before a listed given name
+    ("بعد التعاقد مع المدرب البرتغالي روي ماتيوس لموسم", [("روي ماتيوس", "PERSON")]),
+    ("وحصدت الطالبة أروى سالم الحداد المركز الأول", [("أروى سالم الحداد", "PERSON")]),
+    # "، وهو ...": the pronoun after the comma says a person was named
+    ("ويرى عمر الكتبي، وهو وسيط عقاري، أن", [("عمر الكتبي", "PERSON")]),
     # a title word with the article at the end of the clause is a family name
     ("وأوضح المهندس طارق السيد، رئيس الهيئة", [("طارق السيد", "PERSON")]),
     # a listed given name after a preposition is no subject of the verb after it

@@ -211,6 +211,7 @@ def people(text: str, toks: list[Token], lang: str, words: ScriptCues) -> list[S
         size, _, kind = given
         end, support = name_run(toks, index, lang, words)
         titled = title_before(toks, index, lang, words) or \
+            (index > 0 and toks[index - 1].word in words.honorifics) or \
             title_after_comma(text, toks, end, lang, words) or \
             (toks[index].word[:size] in ("", "و", "ו") and speaks(text, toks, index, end, lang,
                                                                   words))
@@ -239,6 +240,8 @@ def honorific_name(toks: list[Token], index: int, lang: str, words: ScriptCues) 
             not toks[index + 1].joined:
         return None
     before = toks[index - 1].word
+    if lang == "ar" and index >= 2 and is_nisba(before) and toks[index - 1].joined:
+        before = toks[index - 2].word  # "المدرب البرتغالي روي ماتوس": a nationality between
     if before not in words.honorifics and before + "'" not in words.honorifics:
         return None
     for token in toks[index:index + 2]:
@@ -247,6 +250,11 @@ def honorific_name(toks: list[Token], index: int, lang: str, words: ScriptCues) 
                 or any(ch.isdigit() for ch in word) or len(word) < 2:
             return None
     return index + 2
+
+
+def is_nisba(word: str) -> bool:
+    """An Arabic adjective of origin with the article: "البرتغالي", "اللبنانية" (folded)."""
+    return word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) > 5
 
 
 def name_run(toks: list[Token], first: int, lang: str,
@@ -321,9 +329,9 @@ def title_after_comma(text: str, toks: list[Token], end: int, lang: str,
     if end >= len(toks) or end == 0:
         return False
     gap = text[toks[end - 1].end:toks[end].start]
-    return gap.strip() in (",", "،") and any(
+    return gap.strip() in (",", "،") and (toks[end].word in words.person_after_comma or any(
         form in words.person_titles or form in words.role_nouns
-        for _, form in bare_forms(toks[end].word, lang))
+        for _, form in bare_forms(toks[end].word, lang)))
 
 
 SPEECH_REACH = 8  # words between an Arabic verb of saying and its subject's name
