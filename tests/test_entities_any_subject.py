@@ -412,6 +412,7 @@ def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) ->
     ("وحصدت الطالبة أروى سالم الحداد المركز الأول", [("أروى سالم الحداد", "PERSON")]),
     # "، وهو ...": the pronoun after the comma says a person was named
     ("ويرى عمر الكتبي، وهو وسيط عقاري، أن", [("عمر الكتبي", "PERSON")]),
+    ("אמרה נוי אזולאי, תלמידת י\"א בבית הספר", [("נוי אזולאי", "PERSON")]),
     # a title word with the article at the end of the clause is a family name
     ("وأوضح المهندس طارق السيد، رئيس الهيئة", [("طارق السيد", "PERSON")]),
     # a listed given name after a preposition is no subject of the verb after it
