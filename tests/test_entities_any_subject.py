@@ -412,6 +412,7 @@ def test_arabic_and_hebrew_nouns_name_what_follows(text: str, expected: list) ->
     ("وحصدت الطالبة أروى سالم الحداد المركز الأول", [("أروى سالم الحداد", "PERSON")]),
     # "، وهو ...": the pronoun after the comma says a person was named
     ("ويرى عمر الكتبي، وهو وسيط عقاري، أن", [("عمر الكتبي", "PERSON")]),
+    ("وقالت فاطمة أيت باها، رئيسة التعاونية", [("فاطمة أيت باها", "PERSON")]),  # Berber "Ait"
     ("אמרה נוי אזולאי, תלמידת י\"א בבית הספר", [("נוי אזולאי", "PERSON")]),
     # a title word with the article at the end of the clause is a family name
     ("وأوضح المهندس طارق السيد، رئيس الهيئة", [("طارق السيد", "PERSON")]),
@@ -446,6 +447,11 @@ def test_arabic_and_hebrew_people_named_by_their_office_or_their_words(text: str
     ("وفازت شركة مقاولات بالعقد", []),
     # a town's name that starts a phrase of the page's chrome ("contact us")
     ("צור קשר | אודות | תנאי שימוש", []),
+    # a court or an organisation with the article, then a verb; a noun and its adjective
+    ("בית המשפט דחה את הערעור", []),
+    ("הארגון ידרוש פיצוי מהמדינה", []),
+    ("בכיכר מרכזית בעיר נערכה הפגנה", []),
+    ("בית המשפט המחוזי קבע", [("בית המשפט המחוזי", "ORG")]),
 ])
 def test_arabic_and_hebrew_places_and_institutions_named_by_their_noun(text: str,
                                                                         expected: list) -> None:
@@ -607,3 +613,10 @@ def test_a_name_before_its_us_state_is_a_town(after: str, expected: bool) -> Non
     from generator.extract.entities import before_a_state
 
     assert before_a_state(after) is expected
+
+
+def test_a_pages_links_are_no_names() -> None:
+    from generator.extract.entities import not_a_name
+
+    assert not_a_name("Privacy Policy", {}) and not_a_name("Community", {})
+    assert not not_a_name("Harbour Community Trust", {})

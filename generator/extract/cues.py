@@ -35,6 +35,7 @@ class ScriptCues:
     office_titles: frozenset[str]  # titles whose office's words may stand before the name
     honorifics: frozenset[str]  # always right before a name: vouch for one no list holds
     person_after_comma: frozenset[str]  # "X Y، وهو ...": a person's name before the comma
+    adjectives: frozenset[str]  # as written, after a trigger noun: a description, no name
     org_triggers: frozenset[str]  # the name follows the word ("صحيفة معاريف")
     numbered_triggers: frozenset[str]  # only with a number after them ("חדשות 12")
     org_heads: frozenset[str]  # the word is part of the name ("معهد ...")
@@ -117,6 +118,7 @@ def script_cues(section: dict[str, Any], names: dict[str, Any], listed: list[str
         office_titles=folded_set(section.get("office_titles")),
         honorifics=folded_set(section.get("honorifics")),
         person_after_comma=folded_set(section.get("person_after_comma")),
+        adjectives=folded_set(section.get("adjectives")),
         org_triggers=folded_set(section.get("org_triggers")),
         numbered_triggers=folded_set(section.get("numbered_triggers")),
         org_heads=folded_set(section.get("org_heads")),

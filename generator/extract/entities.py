@@ -392,6 +392,8 @@ class EntityExtractor:
                 start, text = start + match.end(), text[match.end():]
         text = TRAILING_MARKS.sub("", text)
         text = without_post_nominal(without_trailing_roles(text))
+        if " " in text and text.rsplit(" ", 1)[1].lower() in cues().share_bar:
+            text = text.rsplit(" ", 1)[0]  # "Leeds Magistrates Share": the next line's button
         if (opener := text.split(" ", 1))[0].lower() in cues().sentence_openers and \
                 len(opener) == 2:
             start, text = start + len(opener[0]) + 1, opener[1]  # "Outside Dublin"

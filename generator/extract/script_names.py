@@ -414,7 +414,8 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
     # A definite head ("האוניברסיטה", "المركز") names an institution only with a definite
     # adjective after it ("האוניברסיטה העברית", "المركز الوطني"), never a quote or a verb
     # ("הרשות תאפשר", "הרשות \"מודעת ...\"").
-    definite_head = width == 1 and toks[index].word[size:] in words.definite_heads
+    head_words = [toks[index].word[size:], *(t.word for t in toks[index + 1:index + width])]
+    definite_head = " ".join(head_words) in words.definite_heads
     if not definite_head and (quoted := QUOTED.match(folded, after)):
         start, end = quoted.start(1), quoted.end(1)
     else:
@@ -422,6 +423,7 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
         if first >= len(toks) or not toks[first].joined or \
                 is_stop(toks[first].word, lang, words) or \
                 is_common_after_trigger(toks[first].word, lang) or \
+                toks[first].word in words.adjectives or \
                 (definite_head and not is_definite(toks[first].word, lang) and
                  not for_phrase(toks, first, lang)) or \
                 (toks[first].word[0] in NOT_A_NAME_START[lang] and
