@@ -420,15 +420,7 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
         start, end = quoted.start(1), quoted.end(1)
     else:
         first = index + width
-        if first >= len(toks) or not toks[first].joined or \
-                is_stop(toks[first].word, lang, words) or \
-                is_common_after_trigger(toks[first].word, lang) or \
-                toks[first].word in words.adjectives or \
-                (definite_head and not is_definite(toks[first].word, lang) and
-                 not for_phrase(toks, first, lang)) or \
-                (toks[first].word[0] in NOT_A_NAME_START[lang] and
-                 not (keep and label == "ORG" and is_definite(toks[first].word, lang)) and
-                 not (definite_head and for_phrase(toks, first, lang))):
+        if not starts_name(toks, first, lang, words, keep and label == "ORG", definite_head):
             return None
         last = first
         nxt = first + 1
@@ -447,6 +439,26 @@ def trigger_name(text: str, folded: str, toks: list[Token], index: int, width: i
     if keep:
         return ScriptName(trigger_start, end, with_trigger, label, alias=name)
     return ScriptName(start, end, name, label, alias=with_trigger)
+
+
+def starts_name(toks: list[Token], first: int, lang: str, words: ScriptCues, institution: bool,
+                definite_head: bool) -> bool:
+    """May the word after a trigger noun start the name? Not a function word, a description
+    (an adjective, an Arabic plural), nor, after a definite head, anything but a definite word
+    or a "for" phrase; a conjunction, a relative or a definite common noun only as an
+    institution's next definite word ("משרד הבריאות")."""
+    if first >= len(toks) or not toks[first].joined:
+        return False
+    word = toks[first].word
+    if is_stop(word, lang, words) or is_common_after_trigger(word, lang) or \
+            word in words.adjectives:
+        return False
+    if definite_head:
+        if for_phrase(toks, first, lang):
+            return True
+        if not is_definite(word, lang):
+            return False
+    return word[0] not in NOT_A_NAME_START[lang] or (institution and is_definite(word, lang))
 
 
 # "הרשות להגנת הצרכן", "المجلس الأعلى للتعليم": the preposition "for" attached to the word that
