@@ -620,3 +620,17 @@ def test_a_pages_links_are_no_names() -> None:
 
     assert not_a_name("Privacy Policy", {}) and not_a_name("Community", {})
     assert not not_a_name("Harbour Community Trust", {})
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("State Senator Jane Roe of Hutchinson has proposed a bill.", "Jane Roe"),
+    ("Co-author Dr Arjun Rao of the Goa centre said the test worked.", "Arjun Rao"),
+    ("Lord Mayor Cllr Frank Dolan says the roads are closed.", "Frank Dolan"),
+    ("Not everyone is convinced. Madam Tan Siew Lan, 67, sells noodles.", "Tan Siew Lan"),
+])
+def test_a_titled_persons_name_without_her_title_or_where_she_is_from(sentence: str,
+                                                                        person: str) -> None:
+    result = extract(make_article(sentence))
+    names = {entity.name: entity.type for entity in result.entities}
+    assert names.get(person) == "person"
+    assert not any(" of " in name for name in names)

@@ -283,6 +283,10 @@ class Shapes:
             words = words[1:]
         if len(words) > 2 and words[-1].isupper() and words[-1].lower() in self.words.post_nominals:
             end = start + len(text[start:end].rsplit(words.pop(), 1)[0].rstrip(" ,"))
+        if (inside or titled) and "of" in words[2:]:
+            # "State Senator Carla Voss of Hutchinson": where the person is from, not her name
+            words = words[:words.index("of", 2)]
+            end = start + len(" ".join(words))
         if len(words) < 2:
             return []
         name = " ".join(words)
