@@ -452,6 +452,9 @@ def test_arabic_and_hebrew_people_named_by_their_office_or_their_words(text: str
     ("הארגון ידרוש פיצוי מהמדינה", []),
     ("בכיכר מרכזית בעיר נערכה הפגנה", []),
     ("בית המשפט המחוזי קבע", [("בית המשפט המחוזי", "ORG")]),
+    # a Hebrew town of 30,000 people or more; an Arabic one-word name under 50,000 is none
+    ("המרתון נערך בטבריה", [("Tiberias", "GPE")]),
+    ("وأصدرت الوزارة بيان رسمي", []),
 ])
 def test_arabic_and_hebrew_places_and_institutions_named_by_their_noun(text: str,
                                                                         expected: list) -> None:
