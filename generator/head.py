@@ -41,6 +41,7 @@ from .bylines import (
     without_company,
 )
 from .dates import Found, date_in_line, find_dates, numeric_order, time_zone_order
+from .extract.gazetteer import english_place_names
 from .extract.matcher import fold
 from .line_shapes import (
     ABBREVIATION_END,
@@ -613,8 +614,9 @@ def name_over_date(head: Head, texts: list[str]) -> None:
         words = text.split()
         if 2 <= len(words) <= 3 and all(CAPITALISED_WORD.match(w) for w in words) and \
                 not any(w.lower() in STOP_WORDS for w in words) and not is_outlet(text) and \
-                not is_section_label(text) and not is_job_title(text) and not is_ui_label(text):
-            head.add_authors([text], over)
+                not is_section_label(text) and not is_job_title(text) and \
+                not is_ui_label(text) and text not in english_place_names():
+            head.add_authors([text], over)  # ("New York" over the date is where, not who)
             return
 
 

@@ -824,11 +824,14 @@ def test_byline_shapes_of_many_outlets(line: str, authors: tuple[str, ...]) -> N
     assert parse(f"{title}\n{line}\n\n{body}").authors == authors
 
 
-def test_a_name_no_list_holds_between_the_headline_and_its_date() -> None:
+@pytest.mark.parametrize(("line", "authors"), [("Thabo Mokoena", ("Thabo Mokoena",)),
+                                              ("New York", ())])  # where, not who
+def test_a_name_no_list_holds_between_the_headline_and_its_date(line: str,
+                                                                authors: tuple[str, ...]) -> None:
     article = parse("Talks resume in Cairo after a long pause\nMediators say both sides have "
-                    "softened their terms since the spring\nThabo Mokoena\n22 June 2017 | 16:05"
+                    f"softened their terms since the spring\n{line}\n22 June 2017 | 16:05"
                     "\n\n" + BODY)
-    assert article.authors == ("Thabo Mokoena",)
+    assert article.authors == authors
 
 
 def test_a_hebrew_copyright_line_with_the_mark_and_year_before_the_owner() -> None:

