@@ -448,11 +448,15 @@ def is_title_case(text: str) -> bool:
     return 3 <= len(words) <= 25 and lowercase <= len(words) // 10
 
 
+TITLE_CHARS = 12  # longer than any abbreviated title ("Lt.", "Brig.", "Sgt.")
+
+
 def ends_with_title(text: str, end: int) -> bool:
     """Does the run ending at `end` end with an abbreviated title ("... Dr.", "... Gen.")?"""
-    words = text[:end].split()
-    dotted = text[:end].endswith(".") or text[end:end + 1] == "."
+    words = text[max(0, end - TITLE_CHARS):end].split()  # the last word only: no whole text
+    dotted = text[end - 1:end] == "." or text[end:end + 1] == "."
     return bool(words) and dotted and words[-1].rstrip(".").lower() + "." in cues().person_titles
+
 
 
 def trim_run(text: str, start: int, end: int) -> tuple[int, int]:
